@@ -1,0 +1,87 @@
+//! The command line of SPEC §5, declared with clap.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with source snippets (default)
+    Text,
+    /// one line per finding: path:line:col: level CODE message
+    Concise,
+    /// one JSON document with every finding
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Find map lifecycle and memory risks in Rust code: maps that grow forever, maps filled
+/// in loops without pre-sizing, maps rebuilt every iteration, per-entry cells and locks,
+/// keys allocated only to be looked up, and keys whose hash can change.
+#[derive(Debug, Parser)]
+#[command(name = "maplint", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Files or directories to lint [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+
+    /// Write the output to FILE instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Rules to run, replacing the default set: codes, names or groups (default, pedantic,
+    /// all), comma-separated
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Rules not to run: codes, names or groups, comma-separated
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Rules to run in addition to the selected ones, comma-separated
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
+    /// Exit with status 1 when a finding at or above this level is reported
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+
+    /// When to colour the text output (auto honours NO_COLOR and whether stdout is a
+    /// terminal)
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorWhen,
+
+    /// Glob of paths not to lint (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Do not honour .gitignore and .ignore files
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Also report findings in test code (#[cfg(test)], #[test], tests/, benches/,
+    /// examples/)
+    #[arg(long)]
+    pub include_tests: bool,
+
+    /// Worker threads [default: one per core]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+}

@@ -1,0 +1,130 @@
+//! The per-package index: the facts of every file of one package, merged, and the
+//! queries rules make of them. Type resolution (aliases, renames) lives here; queries
+//! about long-lived maps in `index::lifecycle`, about types and impls in
+//! `index::typeinfo`.
+
+pub mod lifecycle;
+pub mod typeinfo;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::facts::{FileFacts, TypeAlias};
+use crate::maptypes::{builtin_map_kind, MapKind};
+use crate::settings::Settings;
+use crate::types::{TypeExpr, TypeKind};
+
+/// One file of a package, as the index sees it.
+pub struct IndexedFile<'a> {
+    pub display: &'a str,
+    pub facts: &'a FileFacts,
+    /// Findings may be reported in this file.
+    pub report: bool,
+}
+
+/// The merged facts of one package.
+pub struct PackageIndex<'a> {
+    pub root: Option<PathBuf>,
+    pub files: Vec<IndexedFile<'a>>,
+    pub settings: &'a Settings,
+    aliases: HashMap<&'a str, &'a TypeAlias>,
+    renames: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> PackageIndex<'a> {
+    pub fn new(root: Option<PathBuf>, files: Vec<IndexedFile<'a>>, settings: &'a Settings) -> Self {
+        let mut aliases = HashMap::new();
+        let mut renames = HashMap::new();
+        for f in &files {
+            for a in &f.facts.aliases {
+                aliases.entry(a.name.as_str()).or_insert(a);
+            }
+            for (alias, original) in &f.facts.renames {
+                renames.entry(alias.as_str()).or_insert(original.as_str());
+            }
+        }
+        PackageIndex { root, files, settings, aliases, renames }
+    }
+
+    /// Resolves a type name through the package's aliases and renames (chains included)
+    /// to a map kind. Names in the `map-types` setting are hash-based maps.
+    pub fn map_kind(&self, name: &str) -> Option<MapKind> {
+        let mut name = name;
+        for _ in 0..16 {
+            if let Some(kind) = builtin_map_kind(name) {
+                return Some(kind);
+            }
+            if self.settings.map_types.iter().any(|m| m == name) {
+                return Some(MapKind::Hash);
+            }
+            if let Some(original) = self.renames.get(name).filter(|o| **o != name) {
+                name = original;
+            } else if let Some(target) = self.aliases.get(name).and_then(|a| a.target.name()) {
+                if target == name {
+                    return None;
+                }
+                name = target;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The map kind of a written type's head, through aliases and renames.
+    pub fn map_kind_of(&self, ty: &TypeExpr) -> Option<MapKind> {
+        self.map_kind(self.expand(ty).name()?)
+    }
+
+    /// Expands the head of a type through crate-local aliases (substituting generic
+    /// arguments) and `use .. as` renames, until it is no alias. Spans inside the result
+    /// may point into the alias definition: report on the written type's span.
+    pub fn expand<'t>(&self, ty: &'t TypeExpr) -> Cow<'t, TypeExpr> {
+        let mut cur: Cow<'t, TypeExpr> = Cow::Borrowed(ty);
+        for _ in 0..16 {
+            let Some(name) = cur.name() else { return cur };
+            if builtin_map_kind(name).is_some() {
+                return cur;
+            }
+            if let Some(original) = self.renames.get(name).filter(|o| **o != name) {
+                let mut t = cur.into_owned();
+                if let TypeKind::Path { segments, .. } = &mut t.kind {
+                    if let Some(last) = segments.last_mut() {
+                        *last = original.to_string();
+                    }
+                }
+                cur = Cow::Owned(t);
+                continue;
+            }
+            let Some(alias) = self.aliases.get(name) else { return cur };
+            let mut target = alias.target.clone();
+            substitute(&mut target, &alias.params, cur.args());
+            target.span = cur.span;
+            cur = Cow::Owned(target);
+        }
+        cur
+    }
+}
+
+/// Replaces the alias parameters named in `params` by `args` inside `ty`.
+fn substitute(ty: &mut TypeExpr, params: &[String], args: &[TypeExpr]) {
+    if let TypeKind::Path { segments, args: inner } = &ty.kind {
+        if segments.len() == 1 && inner.is_empty() {
+            if let Some(i) = params.iter().position(|p| p == &segments[0]) {
+                if let Some(arg) = args.get(i) {
+                    *ty = arg.clone();
+                }
+                return;
+            }
+        }
+    }
+    match &mut ty.kind {
+        TypeKind::Path { args: inner, .. } => inner.iter_mut().for_each(|t| substitute(t, params, args)),
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
+            substitute(elem, params, args)
+        }
+        TypeKind::Tuple(elems) => elems.iter_mut().for_each(|t| substitute(t, params, args)),
+        TypeKind::Traits(_) | TypeKind::Other => {}
+    }
+}

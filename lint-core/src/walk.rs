@@ -1,0 +1,278 @@
+//! Finding the files to lint: walking directories with ripgrep's `ignore` walker
+//! (`.gitignore` honoured, `target/`, hidden directories and symlinks skipped), explicit
+//! file arguments, `--exclude` globs, and the package each file belongs to (SPEC §1).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobMatcher};
+
+use crate::settings::Settings;
+
+/// A file the engine will read.
+#[derive(Clone, Debug)]
+pub struct FileJob {
+    /// The path as it is opened.
+    pub path: PathBuf,
+    /// The path shown to users: relative to the current directory, `/`-separated.
+    pub display: String,
+    /// Findings are reported only in files the user asked for; the other files of their
+    /// packages are read for facts only.
+    pub report: bool,
+    /// The package root (directory of the nearest `Cargo.toml` with `[package]`).
+    pub package: Option<PathBuf>,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub jobs: Vec<FileJob>,
+    /// Entries the walk could not visit: (display path, reason).
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Walks the given paths. A named path that does not exist is an error.
+pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let excludes = Excludes::new(&settings.exclude, &cwd)?;
+    let mut packages = PackageFinder::default();
+    let mut found: BTreeMap<PathBuf, FileJob> = BTreeMap::new();
+    let mut out = Discovery::default();
+    let mut roots = Vec::new();
+
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{}: no such file or directory", p.display()),
+            _ => format!("{}: {}", p.display(), crate::source::io_reason(&e)),
+        })?;
+        if meta.is_dir() {
+            walk_dir(p, settings, &excludes, &cwd, &mut out.skipped, &mut |path| {
+                let abs = absolute(&cwd, &path);
+                found.entry(abs).or_insert_with(|| job(path, &cwd, true));
+            });
+        } else {
+            let abs = absolute(&cwd, p);
+            if excludes.is_excluded(&abs) {
+                continue;
+            }
+            if !meta.is_file() {
+                out.skipped.push((display(&cwd, p), "not a regular file".to_string()));
+                continue;
+            }
+            found.insert(abs, job(p.clone(), &cwd, true));
+        }
+    }
+
+    // Index the whole package of every reported file (facts only, no findings).
+    for (abs, job) in found.iter_mut() {
+        job.package = packages.package_of(abs);
+        if let Some(root) = &job.package {
+            if !roots.contains(root) {
+                roots.push(root.clone());
+            }
+        }
+    }
+    for root in roots {
+        let mut extra = Vec::new();
+        let mut ignored = Vec::new();
+        walk_dir(&root, settings, &excludes, &cwd, &mut ignored, &mut |path| extra.push(path));
+        for path in extra {
+            let abs = absolute(&cwd, &path);
+            if found.contains_key(&abs) || packages.package_of(&abs).as_deref() != Some(&root) {
+                continue;
+            }
+            let mut j = job(path, &cwd, false);
+            j.package = Some(root.clone());
+            found.insert(abs, j);
+        }
+    }
+    out.jobs = found.into_values().collect();
+    Ok(out)
+}
+
+fn job(path: PathBuf, cwd: &Path, report: bool) -> FileJob {
+    FileJob { display: display(cwd, &path), path, report, package: None }
+}
+
+fn walk_dir(
+    dir: &Path,
+    settings: &Settings,
+    excludes: &Excludes,
+    cwd: &Path,
+    skipped: &mut Vec<(String, String)>,
+    each: &mut dyn FnMut(PathBuf),
+) {
+    let honour = !settings.no_ignore;
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .hidden(true)
+        .parents(honour)
+        .ignore(honour)
+        .git_ignore(honour)
+        .git_global(honour)
+        .git_exclude(honour)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    let ex = excludes.clone();
+    let cwd_owned = cwd.to_path_buf();
+    builder.filter_entry(move |e| {
+        let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+        if is_dir && e.depth() > 0 && e.file_name() == "target" {
+            return false;
+        }
+        !ex.is_excluded(&absolute(&cwd_owned, e.path()))
+    });
+    for entry in builder.build() {
+        match entry {
+            Ok(e) => {
+                let Some(ft) = e.file_type() else { continue };
+                if ft.is_file() && e.path().extension().is_some_and(|x| x == "rs") {
+                    each(e.into_path());
+                }
+            }
+            Err(err) => {
+                let path = error_path(&err).map(|p| display(cwd, p)).unwrap_or_default();
+                skipped.push((path, walk_reason(&err)));
+            }
+        }
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
+    }
+}
+
+fn walk_reason(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_reason(err),
+        ignore::Error::Io(e) => crate::source::io_reason(e),
+        ignore::Error::Loop { .. } => "symlink loop".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The path joined to `cwd` when relative, with `.` components removed.
+pub fn absolute(cwd: &Path, p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() { p.to_path_buf() } else { cwd.join(p) };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The path shown to users: relative to `cwd` when inside it, `/`-separated.
+pub fn display(cwd: &Path, p: &Path) -> String {
+    let abs = absolute(cwd, p);
+    let shown = match abs.strip_prefix(cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => abs,
+    };
+    let parts: Vec<String> = shown
+        .components()
+        .map(|c| match c {
+            Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
+        .collect();
+    let joined = parts.join("/");
+    if shown.has_root() && !joined.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// `--exclude` and configuration `exclude` globs, each relative to its directory.
+#[derive(Clone, Default)]
+struct Excludes {
+    globs: Vec<(PathBuf, GlobMatcher, bool)>,
+}
+
+impl Excludes {
+    fn new(patterns: &[(PathBuf, String)], cwd: &Path) -> Result<Excludes, String> {
+        let mut globs = Vec::new();
+        for (base, pat) in patterns {
+            let anchored = pat.contains('/');
+            let trimmed = pat.trim_start_matches("./").trim_end_matches('/');
+            let glob = globset::GlobBuilder::new(trimmed)
+                .literal_separator(anchored)
+                .build()
+                .or_else(|_| Glob::new(trimmed))
+                .map_err(|e| format!("invalid exclude pattern `{pat}`: {e}"))?;
+            globs.push((absolute(cwd, base), glob.compile_matcher(), anchored));
+        }
+        Ok(Excludes { globs })
+    }
+
+    fn is_excluded(&self, abs: &Path) -> bool {
+        self.globs.iter().any(|(base, m, anchored)| {
+            let Ok(rel) = abs.strip_prefix(base) else {
+                return false;
+            };
+            if *anchored {
+                let mut p = rel;
+                loop {
+                    if m.is_match(p) {
+                        return true;
+                    }
+                    match p.parent() {
+                        Some(parent) if !parent.as_os_str().is_empty() => p = parent,
+                        _ => return false,
+                    }
+                }
+            }
+            rel.components().any(|c| m.is_match(Path::new(c.as_os_str())))
+        })
+    }
+}
+
+/// Finds and remembers package roots.
+#[derive(Default)]
+struct PackageFinder {
+    is_package: HashMap<PathBuf, bool>,
+}
+
+impl PackageFinder {
+    fn package_of(&mut self, file: &Path) -> Option<PathBuf> {
+        let mut dir = file.parent();
+        while let Some(d) = dir {
+            let known = self.is_package.get(d).copied();
+            let is = known.unwrap_or_else(|| {
+                let v = has_package_table(&d.join("Cargo.toml"));
+                self.is_package.insert(d.to_path_buf(), v);
+                v
+            });
+            if is {
+                return Some(d.to_path_buf());
+            }
+            dir = d.parent();
+        }
+        None
+    }
+}
+
+fn has_package_table(manifest: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(manifest) else {
+        return false;
+    };
+    match text.parse::<toml::Table>() {
+        Ok(t) => t.get("package").is_some_and(|p| p.is_table()),
+        Err(_) => text.lines().any(|l| l.trim() == "[package]"),
+    }
+}
