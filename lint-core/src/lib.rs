@@ -11,6 +11,7 @@
 //! executed.
 
 pub mod comments;
+pub mod ctor;
 pub mod diagnostic;
 pub mod engine;
 pub mod facts;

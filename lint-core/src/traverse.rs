@@ -83,10 +83,15 @@ impl<'ast> LocalCx<'ast> {
 
     /// How the last segment of a type path resolves to a map type.
     pub fn map_ref(&self, path: &syn::Path) -> MapRef {
-        let Some(last) = path.segments.last() else {
-            return MapRef::No;
-        };
-        let name = last.ident.to_string();
+        match path.segments.last() {
+            Some(last) => self.map_ref_name(&last.ident.to_string()),
+            None => MapRef::No,
+        }
+    }
+
+    /// How a type name resolves to a map type.
+    pub fn map_ref_name(&self, name: &str) -> MapRef {
+        let name = name.to_string();
         if let Some(kind) = builtin_map_kind(&name) {
             return MapRef::Known(kind);
         }
