@@ -11,7 +11,9 @@ pub mod typeinfo;
 use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
 
+use crate::diagnostic::Span;
 use crate::suppress::Suppressions;
+use crate::testcode::is_test_attrs;
 use crate::types::TypeExpr;
 
 /// A crate-local `type Name<P1, P2> = Target;`.
@@ -23,12 +25,43 @@ pub struct TypeAlias {
     pub target: TypeExpr,
 }
 
+/// A field of a crate-local struct or enum variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDef {
+    /// The field's name, or its index for tuple fields (`"0"`).
+    pub name: String,
+    pub ty: TypeExpr,
+    /// The span of the field's name (or of its type, for tuple fields).
+    pub name_span: Span,
+    /// The first line of the field, attributes included (for suppression comments).
+    pub anchor_line: u32,
+}
+
+/// A crate-local `struct` or `enum` (the fields of all its variants).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StructDef {
+    pub name: String,
+    pub is_enum: bool,
+    pub fields: Vec<FieldDef>,
+    pub span: Span,
+    pub in_test: bool,
+}
+
+/// A crate-local `const` or `static` with an integer literal value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntConst {
+    pub name: String,
+    pub value: u64,
+}
+
 /// Everything package rules and pending findings need from one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileFacts {
     pub aliases: Vec<TypeAlias>,
     /// `use path::Original as Alias;`: (alias, original last segment).
     pub renames: Vec<(String, String)>,
+    pub structs: Vec<StructDef>,
+    pub consts: Vec<IntConst>,
     pub suppressions: Suppressions,
     /// The file lies under tests/, benches/ or examples/ of its package.
     pub in_test_file: bool,
@@ -38,7 +71,8 @@ pub struct FileFacts {
 
 /// Extracts the facts of a parsed file.
 pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool) -> FileFacts {
-    let mut c = Collector { facts: FileFacts { suppressions, in_test_file, ..FileFacts::default() } };
+    let facts = FileFacts { suppressions, in_test_file, ..FileFacts::default() };
+    let mut c = Collector { facts, in_test: in_test_file };
     c.visit_file(file);
     let mut facts = c.facts;
     facts.lifecycle = lifecycle::extract(file, in_test_file);
@@ -48,6 +82,39 @@ pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool)
 
 struct Collector {
     facts: FileFacts,
+    in_test: bool,
+}
+
+impl Collector {
+    fn with_test<F: FnOnce(&mut Self)>(&mut self, attrs: &[syn::Attribute], f: F) {
+        let was = self.in_test;
+        self.in_test |= is_test_attrs(attrs);
+        f(self);
+        self.in_test = was;
+    }
+
+    fn push_struct(&mut self, name: &syn::Ident, is_enum: bool, fields: Vec<&syn::Field>, span: Span) {
+        let fields = fields
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| FieldDef {
+                name: f.ident.as_ref().map_or_else(|| i.to_string(), |id| id.to_string()),
+                ty: TypeExpr::from_syn(&f.ty),
+                name_span: f.ident.as_ref().map_or_else(|| Span::of(&f.ty), Span::of),
+                anchor_line: Span::of(f).start.line,
+            })
+            .collect();
+        let def = StructDef { name: name.to_string(), is_enum, fields, span, in_test: self.in_test };
+        self.facts.structs.push(def);
+    }
+
+    fn push_const(&mut self, name: &syn::Ident, expr: &syn::Expr) {
+        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) = expr {
+            if let Ok(value) = i.base10_parse::<u64>() {
+                self.facts.consts.push(IntConst { name: name.to_string(), value });
+            }
+        }
+    }
 }
 
 impl<'ast> Visit<'ast> for Collector {
@@ -63,6 +130,39 @@ impl<'ast> Visit<'ast> for Collector {
             .collect();
         self.facts.aliases.push(TypeAlias { name: i.ident.to_string(), params, target: TypeExpr::from_syn(&i.ty) });
         visit::visit_item_type(self, i);
+    }
+
+    fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+    }
+
+    fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
+        self.with_test(&i.attrs, |c| visit::visit_item_fn(c, i));
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        self.with_test(&i.attrs, |c| visit::visit_item_impl(c, i));
+    }
+
+    fn visit_item_struct(&mut self, i: &'ast syn::ItemStruct) {
+        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, false, i.fields.iter().collect(), Span::of(i)));
+        visit::visit_item_struct(self, i);
+    }
+
+    fn visit_item_enum(&mut self, i: &'ast syn::ItemEnum) {
+        let fields = i.variants.iter().flat_map(|v| v.fields.iter()).collect();
+        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, true, fields, Span::of(i)));
+        visit::visit_item_enum(self, i);
+    }
+
+    fn visit_item_const(&mut self, i: &'ast syn::ItemConst) {
+        self.push_const(&i.ident, &i.expr);
+        visit::visit_item_const(self, i);
+    }
+
+    fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
+        self.push_const(&i.ident, &i.expr);
+        visit::visit_item_static(self, i);
     }
 
     fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {

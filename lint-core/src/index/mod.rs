@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::facts::{FileFacts, TypeAlias};
+use crate::facts::{FileFacts, StructDef, TypeAlias};
 use crate::maptypes::{builtin_map_kind, MapKind};
 use crate::settings::Settings;
 use crate::types::{TypeExpr, TypeKind};
@@ -30,13 +30,23 @@ pub struct PackageIndex<'a> {
     pub settings: &'a Settings,
     aliases: HashMap<&'a str, &'a TypeAlias>,
     renames: HashMap<&'a str, &'a str>,
+    structs: HashMap<&'a str, Vec<&'a StructDef>>,
+    consts: HashMap<&'a str, u64>,
 }
 
 impl<'a> PackageIndex<'a> {
     pub fn new(root: Option<PathBuf>, files: Vec<IndexedFile<'a>>, settings: &'a Settings) -> Self {
         let mut aliases = HashMap::new();
         let mut renames = HashMap::new();
+        let mut structs: HashMap<&str, Vec<&StructDef>> = HashMap::new();
+        let mut consts = HashMap::new();
         for f in &files {
+            for s in &f.facts.structs {
+                structs.entry(s.name.as_str()).or_default().push(s);
+            }
+            for c in &f.facts.consts {
+                consts.entry(c.name.as_str()).or_insert(c.value);
+            }
             for a in &f.facts.aliases {
                 aliases.entry(a.name.as_str()).or_insert(a);
             }
@@ -44,7 +54,23 @@ impl<'a> PackageIndex<'a> {
                 renames.entry(alias.as_str()).or_insert(original.as_str());
             }
         }
-        PackageIndex { root, files, settings, aliases, renames }
+        PackageIndex { root, files, settings, aliases, renames, structs, consts }
+    }
+
+    /// The crate-local structs and enums of this name (several when modules reuse a
+    /// name).
+    pub fn structs_named(&self, name: &str) -> &[&'a StructDef] {
+        self.structs.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every crate-local struct and enum of the package.
+    pub fn all_structs(&self) -> impl Iterator<Item = &'a StructDef> + '_ {
+        self.files.iter().flat_map(|f| f.facts.structs.iter())
+    }
+
+    /// The value of a crate-local integer `const`/`static`.
+    pub fn int_const(&self, name: &str) -> Option<u64> {
+        self.consts.get(name).copied()
     }
 
     /// Resolves a type name through the package's aliases and renames (chains included)
