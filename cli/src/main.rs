@@ -58,30 +58,10 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     if args.diff {
         warn_skipped(&report);
-        let plans = fix::plan(&report);
-        emit(args, fix::diff(&plans).as_bytes())?;
-        let fixes: usize = plans.iter().map(|p| p.applied).sum();
-        eprintln!("{} available in {}; run with --fix to apply", plural(fixes, "fix"), plural(plans.len(), "file"));
-        let code = if fixes > 0 && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS };
-        return Ok(code);
+        return show_diff(args, &report);
     }
     if args.fix {
-        let plans = fix::plan(&report);
-        let mut fixed = 0;
-        for result in fix::write(&plans) {
-            match result {
-                Ok(p) => fixed += p.applied,
-                Err(e) => eprintln!("warning: not fixed {}: {}", e.path, e.reason),
-            }
-        }
-        if fixed > 0 {
-            // Positions and fingerprints moved: lint the fixed tree again.
-            report = lint(&paths, &settings)?;
-            if let Some(b) = &baseline {
-                b.filter(&mut report.findings);
-            }
-        }
-        eprintln!("fixed {}; {} remaining", plural(fixed, "finding"), plural(report.findings.len(), "finding"));
+        report = apply_fixes(report, &paths, &settings, baseline.as_ref())?;
     }
     warn_skipped(&report);
     if args.statistics {
@@ -97,6 +77,42 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     Ok(exit_code(args.fail_on, &report))
+}
+
+/// `--diff`: prints the fixes; exit status 1 when there is something to fix.
+fn show_diff(args: &Args, report: &Report) -> Result<ExitCode, String> {
+    let plans = fix::plan(report);
+    emit(args, fix::diff(&plans).as_bytes())?;
+    let fixes: usize = plans.iter().map(|p| p.applied).sum();
+    eprintln!("{} available in {}; run with --fix to apply", plural(fixes, "fix"), plural(plans.len(), "file"));
+    Ok(if fixes > 0 && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `--fix`: writes the fixes, then lints the fixed tree again (positions and fingerprints
+/// moved) and returns what remains.
+fn apply_fixes(
+    report: Report,
+    paths: &[PathBuf],
+    settings: &Settings,
+    baseline: Option<&baseline::Baseline>,
+) -> Result<Report, String> {
+    let plans = fix::plan(&report);
+    let mut fixed = 0;
+    for result in fix::write(&plans) {
+        match result {
+            Ok(p) => fixed += p.applied,
+            Err(e) => eprintln!("warning: not fixed {}: {}", e.path, e.reason),
+        }
+    }
+    let mut report = report;
+    if fixed > 0 {
+        report = lint(paths, settings)?;
+        if let Some(b) = baseline {
+            b.filter(&mut report.findings);
+        }
+    }
+    eprintln!("fixed {}; {} remaining", plural(fixed, "finding"), plural(report.findings.len(), "finding"));
+    Ok(report)
 }
 
 /// Runs the engine; a panic inside one file's analysis is reported as a skipped file,
