@@ -84,4 +84,45 @@ pub struct Args {
     /// Worker threads [default: one per core]
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Read the configuration from FILE (a maplint.toml, or a Cargo.toml with a
+    /// [package.metadata.maplint] table) instead of searching for one
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Do not report findings recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in a baseline file and exit 0
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Apply machine-applicable fixes to the files, then report what remains
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Print the machine-applicable fixes as a unified diff and change nothing
+    #[arg(long, conflicts_with_all = ["fix", "statistics"])]
+    pub diff: bool,
+
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Exit with status 0 even when findings are reported (errors still exit 2)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print the documentation of a rule (code or name) and exit
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+
+    /// Print every rule's code, name, level, group and summary, and exit
+    #[arg(long)]
+    pub list_rules: bool,
 }

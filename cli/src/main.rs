@@ -2,8 +2,13 @@
 //! the chosen format and sets the exit status (0 clean, 1 findings, 2 errors).
 
 mod args;
+mod baseline;
+mod config;
+mod explain;
+mod fix;
 mod output;
 mod select;
+mod stats;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -26,38 +31,133 @@ fn main() -> ExitCode {
     }
 }
 
-fn settings(args: &Args) -> Result<Settings, String> {
-    let selected = select::selection(args.select.as_deref(), &args.extend_select, &args.ignore, rules::ALL)?;
+fn run(args: &Args) -> Result<ExitCode, String> {
+    if let Some(word) = &args.explain {
+        emit(args, explain::explain(word, rules::ALL)?.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.list_rules {
+        emit(args, explain::list_rules(rules::ALL).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    Ok(Settings {
-        selected,
-        include_tests: args.include_tests,
-        exclude: args.exclude.iter().map(|g| (cwd.clone(), g.clone())).collect(),
-        no_ignore: args.no_ignore,
-        jobs: args.jobs.unwrap_or(0),
-        ..Settings::default()
-    })
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let file_config = config::load(args, &paths[0], &cwd, rules::ALL)?;
+    let settings = config::settings(args, file_config.as_ref(), &cwd, rules::ALL)?;
+    let baseline = args.baseline.as_deref().map(baseline::Baseline::read).transpose()?;
+
+    let mut report = lint(&paths, &settings)?;
+    if let Some(path) = &args.write_baseline {
+        warn_skipped(&report);
+        baseline::write(path, &report.findings)?;
+        eprintln!("wrote {} to the baseline {}", plural(report.findings.len(), "finding"), path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(b) = &baseline {
+        b.filter(&mut report.findings);
+    }
+    if args.diff {
+        warn_skipped(&report);
+        return show_diff(args, &report);
+    }
+    if args.fix {
+        report = apply_fixes(report, &paths, &settings, baseline.as_ref())?;
+    }
+    warn_skipped(&report);
+    if args.statistics {
+        let text = match args.format {
+            Format::Json => stats::render_json(&report.findings),
+            _ => stats::render_text(&report.findings),
+        };
+        emit(args, text.as_bytes())?;
+    } else {
+        write_output(args, &report)?;
+    }
+    if args.exit_zero {
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(exit_code(args.fail_on, &report))
 }
 
-fn run(args: &Args) -> Result<ExitCode, String> {
-    let settings = settings(args)?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+/// `--diff`: prints the fixes; exit status 1 when there is something to fix.
+fn show_diff(args: &Args, report: &Report) -> Result<ExitCode, String> {
+    let plans = fix::plan(report);
+    emit(args, fix::diff(&plans).as_bytes())?;
+    let fixes: usize = plans.iter().map(|p| p.applied).sum();
+    eprintln!("{} available in {}; run with --fix to apply", plural(fixes, "fix"), plural(plans.len(), "file"));
+    Ok(if fixes > 0 && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
 
-    // A panic inside one file's analysis is reported as a skipped file, not printed.
+/// `--fix`: writes the fixes, then lints the fixed tree again (positions and fingerprints
+/// moved) and returns what remains.
+fn apply_fixes(
+    report: Report,
+    paths: &[PathBuf],
+    settings: &Settings,
+    baseline: Option<&baseline::Baseline>,
+) -> Result<Report, String> {
+    let plans = fix::plan(&report);
+    let mut fixed = 0;
+    for result in fix::write(&plans) {
+        match result {
+            Ok(p) => fixed += p.applied,
+            Err(e) => eprintln!("warning: not fixed {}: {}", e.path, e.reason),
+        }
+    }
+    let mut report = report;
+    if fixed > 0 {
+        report = lint(paths, settings)?;
+        if let Some(b) = baseline {
+            b.filter(&mut report.findings);
+        }
+    }
+    eprintln!("fixed {}; {} remaining", plural(fixed, "finding"), plural(report.findings.len(), "finding"));
+    Ok(report)
+}
+
+/// Runs the engine; a panic inside one file's analysis is reported as a skipped file,
+/// not printed.
+fn lint(paths: &[PathBuf], settings: &Settings) -> Result<Report, String> {
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let report = lint_core::run(&paths, rules::ALL, &settings);
+    let report = lint_core::run(paths, rules::ALL, settings);
     std::panic::set_hook(default_hook);
-    let report = report?;
+    report
+}
 
+fn plural(n: usize, what: &str) -> String {
+    let s = if n == 1 {
+        ""
+    } else if what.ends_with('x') {
+        "es"
+    } else {
+        "s"
+    };
+    format!("{n} {what}{s}")
+}
+
+fn warn_skipped(report: &Report) {
     for s in &report.skipped {
         eprintln!("warning: skipped {}: {}", s.path, s.reason);
     }
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
-    write_output(args, &report)?;
-    Ok(exit_code(args.fail_on, &report))
+}
+
+/// Writes bytes to `--output-file` or standard output.
+fn emit(args: &Args, bytes: &[u8]) -> Result<(), String> {
+    match &args.output_file {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(bytes).and_then(|_| out.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(format!("cannot write the output: {e}")),
+            }
+        }
+    }
 }
 
 fn write_output(args: &Args, report: &Report) -> Result<(), String> {

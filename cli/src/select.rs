@@ -21,25 +21,59 @@ pub fn expand(word: &str, rules: &[&'static dyn Rule]) -> Result<Vec<&'static st
     Ok(codes)
 }
 
-/// The selected codes: `select` (or the default group), plus `extend`, minus `ignore`.
+/// One layer of rule selection words: the configuration file's or the command line's.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Layer<'a> {
+    pub select: Option<&'a [String]>,
+    pub extend: &'a [String],
+    pub ignore: &'a [String],
+}
+
+fn expand_all(words: &[String], rules: &[&'static dyn Rule]) -> Result<Vec<&'static str>, String> {
+    let mut out = Vec::new();
+    for w in words.iter().filter(|w| !w.trim().is_empty()) {
+        out.extend(expand(w, rules)?);
+    }
+    Ok(out)
+}
+
+/// The selected codes. The file layer applies to the default group (`select` replaces
+/// it, `extend-select` adds, `ignore` removes); then the command line: `--select`
+/// replaces the file's `select` and `extend-select`, the file's `ignore` still applies
+/// except to rules the command line names by code or name, `--extend-select` adds and
+/// `--ignore` removes.
 pub fn selection(
-    select: Option<&[String]>,
-    extend: &[String],
-    ignore: &[String],
+    file: Option<Layer<'_>>,
+    cli: Layer<'_>,
     rules: &[&'static dyn Rule],
 ) -> Result<BTreeSet<String>, String> {
-    let mut set = BTreeSet::new();
-    let base: Vec<String> = match select {
-        Some(words) => words.to_vec(),
-        None => vec!["default".to_string()],
+    let file = file.unwrap_or_default();
+    let default = ["default".to_string()];
+    let mut set: BTreeSet<&'static str> = match (cli.select, file.select) {
+        (Some(words), _) => expand_all(words, rules)?.into_iter().collect(),
+        (None, file_select) => {
+            let mut s: BTreeSet<_> = expand_all(file_select.unwrap_or(&default), rules)?.into_iter().collect();
+            s.extend(expand_all(file.extend, rules)?);
+            s
+        }
     };
-    for w in base.iter().chain(extend).filter(|w| !w.trim().is_empty()) {
-        set.extend(expand(w, rules)?.into_iter().map(String::from));
-    }
-    for w in ignore.iter().filter(|w| !w.trim().is_empty()) {
-        for code in expand(w, rules)? {
+    // Rules the command line names one by one (not through a group) win over the file's
+    // `ignore`.
+    let named: BTreeSet<&'static str> = cli
+        .select
+        .unwrap_or_default()
+        .iter()
+        .chain(cli.extend)
+        .filter_map(|w| lint_core::engine::resolve_rule(rules, w.trim()))
+        .collect();
+    for code in expand_all(file.ignore, rules)? {
+        if !named.contains(code) {
             set.remove(code);
         }
     }
-    Ok(set)
+    set.extend(expand_all(cli.extend, rules)?);
+    for code in expand_all(cli.ignore, rules)? {
+        set.remove(code);
+    }
+    Ok(set.into_iter().map(String::from).collect())
 }
