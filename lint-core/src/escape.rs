@@ -3,9 +3,10 @@
 //! `m.len()`), the iterable of a `for` loop (`for x in m`, `for x in &m`), borrowed
 //! (`f(&m)`), indexed, compared, a field read, assigned to (`m = ..`), a formatting-macro
 //! argument — or *by value*, where the value may leave the scope it was built in:
-//! returned, `break`-ed with, passed by value to a function or method, stored in a
-//! struct/tuple/array/`vec!`, bound or assigned to another place, captured by a `move`
-//! closure or `async move` block, or taken with `std::mem::take/replace/swap`.
+//! returned, `break`-ed with, passed by value to a function or method (`m.into()`
+//! included: it is `Into::into(m)`), stored in a struct/tuple/array/`vec!`, bound or
+//! assigned to another place, captured by a `move` closure or `async move` block, or
+//! taken with `std::mem::take/replace/swap`.
 //!
 //! The analysis is syntactic and leans toward "escapes": a mention it cannot classify
 //! (inside an unknown macro, a `match` scrutinee, `?`, `.await`) counts as a by-value use.
@@ -42,7 +43,8 @@ pub enum Escape {
     Returned,
     /// `break m` / `break 'label m`.
     Break,
-    /// Passed by value to a function or method: `f(m)`, `out.push(m)`, `tx.send(m)`.
+    /// Passed by value to a function or method: `f(m)`, `out.push(m)`, `tx.send(m)`,
+    /// and converted with `m.into()` / `m.try_into()` (which are `Into::into(m)`).
     Argument,
     /// Stored in a struct, tuple, array, range or `vec!` literal.
     Stored,

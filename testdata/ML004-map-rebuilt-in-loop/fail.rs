@@ -161,3 +161,30 @@ fn outer_reassigned(xs: &[u32]) -> HashMap<u32, u32> {
 fn one_line(xs: &[u32]) {
     for x in xs { let m: HashMap<u32, u32> = HashMap::new(); report(&(m, x)); } //~ ML004
 }
+
+fn reassigned_with_annotation_in_scope(xs: &[u32]) {
+    {
+        let m: std::collections::BTreeMap<u32, u32> = Default::default();
+        report(&m);
+    }
+    let mut m: FxHashMap<u32, u32> = FxHashMap::default();
+    'outer: while let Some(x) = xs.first() {
+        m = Default::default(); //~ ML004
+        m.insert(*x, 1);
+        if m.len() > 2 {
+            continue 'outer;
+        }
+        break;
+    }
+    report(&m);
+}
+
+async fn awaited(xs: &[u32]) {
+    for x in xs {
+        let mut m = HashMap::new(); //~ ML004
+        m.insert(*x, 1);
+        lookup(&m).await;
+    }
+}
+
+async fn lookup(_: &HashMap<u32, u32>) {}

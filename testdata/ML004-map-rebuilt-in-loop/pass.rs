@@ -2,6 +2,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::mpsc::Sender;
 
+macro_rules! my_push {
+    ($v:expr, $x:expr) => {
+        $v.push($x)
+    };
+}
+
 struct Group {
     members: HashSet<u32>,
 }
@@ -215,5 +221,67 @@ fn suppressed(xs: &[u32]) {
         m.insert(*x, 1);
         let s: HashSet<u32> = HashSet::new(); // maplint: allow(map-rebuilt-in-loop)
         report(&s);
+    }
+}
+
+fn converted(xs: &[u32], out: &mut Vec<std::sync::Arc<HashMap<u32, u32>>>) {
+    for x in xs {
+        let mut m = HashMap::new();
+        m.insert(*x, 1);
+        out.push(m.into());
+    }
+}
+
+fn moved_by_a_macro(xs: &[u32]) -> Vec<HashSet<u32>> {
+    let mut out = Vec::new();
+    for x in xs {
+        let s = HashSet::from([*x]);
+        my_push!(out, s);
+    }
+    out
+}
+
+fn reassigned_but_declared_in_the_loop(maps: Vec<HashMap<u32, u32>>, opts: Vec<Option<HashMap<u32, u32>>>) {
+    for mut m in maps {
+        report(&m);
+        m = HashMap::new();
+        report(&m);
+    }
+    let mut m: HashMap<u32, u32> = HashMap::new();
+    for o in opts {
+        if let Some(mut m) = o {
+            m = HashMap::new();
+            report(&m);
+        }
+    }
+    m.clear();
+}
+
+fn reassigned_ordered(xs: &[u32]) {
+    let mut t: BTreeMap<u32, u32> = BTreeMap::new();
+    for x in xs {
+        t = Default::default();
+        t.insert(*x, 1);
+    }
+    report(&t);
+}
+
+fn reassigned_from_a_call(xs: &[u32]) {
+    let mut m: HashMap<u32, u32> = HashMap::new();
+    for x in xs {
+        m = build(*x);
+        report(&m);
+    }
+}
+
+fn build(x: u32) -> HashMap<u32, u32> {
+    HashMap::from([(x, x)])
+}
+
+async fn spawned(xs: &[u32]) {
+    for x in xs {
+        let mut m = HashMap::new();
+        m.insert(*x, 1);
+        let _task = async move { m.len() };
     }
 }

@@ -155,7 +155,10 @@ impl Finder<'_> {
                 self.expr(&a.right, Pos::Value(Escape::Assigned));
             }
             E::MethodCall(m) => {
-                if self.is_name(&m.receiver) {
+                if self.is_name(&m.receiver) && (m.method == "into" || m.method == "try_into") {
+                    // `m.into()` is `Into::into(m)`: a conversion that keeps the value.
+                    self.record(UseKind::Escape(Escape::Argument), &m.receiver);
+                } else if self.is_name(&m.receiver) {
                     self.record(UseKind::Receiver, &m.receiver);
                 } else {
                     self.expr(&m.receiver, Pos::Place);

@@ -1,5 +1,5 @@
-//! Unit tests of the escape analysis: one statement list per idea, with the exact uses
-//! expected.
+//! Unit tests of the escape analysis (one statement list per idea, with the exact uses
+//! expected) and of the scope lookup.
 
 use super::*;
 
@@ -59,6 +59,7 @@ fn escapes() {
     assert_eq!(escape("match m { x => drop(x) }"), Some(E::Other));
     assert_eq!(escape("dbg!(m);"), Some(E::Other));
     assert_eq!(escape("out.push(Some(m));"), Some(E::Argument));
+    assert_eq!(escape("let shared: Arc<HashMap<u8, u8>> = m.into();"), Some(E::Argument));
 }
 
 #[test]
@@ -104,4 +105,41 @@ fn borrowed_temporaries() {
     assert_eq!(uses("if (m, 1) == other { }"), vec![InPlace]);
     assert_eq!(escape("out.extend([m].into_iter());"), Some(E::Stored));
     assert_eq!(escape("out.push((m, 1).0);"), Some(E::Stored));
+}
+
+/// `around` at the first `m = ..` assignment of a function body: the declaration's line
+/// (`None` when not in the body) and the number of loops around it.
+fn around_assign(src: &str) -> (Option<u32>, usize) {
+    let f: syn::ItemFn = syn::parse_str(src).expect("test source parses");
+    let at = find_assign(&f.block).expect("an assignment to m");
+    let a = scope::around(&f.block, "m", at);
+    (a.decl.map(|d| d.span().start.line), a.loops.len())
+}
+
+fn find_assign(b: &syn::Block) -> Option<Span> {
+    struct F(Option<Span>);
+    impl<'a> syn::visit::Visit<'a> for F {
+        fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+            if self.0.is_none() && quote::quote!(#a).to_string().starts_with("m =") {
+                self.0 = Some(Span::of(a));
+            }
+        }
+    }
+    let mut f = F(None);
+    f.visit_block(b);
+    f.0
+}
+
+#[test]
+fn declarations_in_scope() {
+    let src = "fn f() {\n let m = 1;\n { let m = 2; }\n for x in xs {\n while c {\n m = 3;\n }\n }\n}";
+    assert_eq!(around_assign(src), (Some(2), 2));
+    let src = "fn f() {\n for x in xs {\n let mut m = 1;\n m = 3;\n }\n}";
+    assert_eq!(around_assign(src), (Some(3), 1));
+    let src = "fn f(mut m: u8) {\n loop {\n xs.iter().for_each(|x| m = 3);\n }\n}";
+    assert_eq!(around_assign(src), (None, 1));
+    let src = "fn f() {\n for mut m in xs {\n m = 3;\n }\n}";
+    assert_eq!(around_assign(src), (Some(2), 1));
+    let src = "fn f() {\n let mut m = 0;\n for x in xs {\n let g = || { m = 3; };\n }\n}";
+    assert_eq!(around_assign(src), (Some(2), 0));
 }
