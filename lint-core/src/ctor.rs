@@ -186,7 +186,8 @@ pub fn compact(s: &str) -> String {
         .replace(" ;", ";")
         .replace("[ ", "[")
         .replace(" ]", "]");
-    out.replace(" .", ".").replace(". ", ".")
+    // `, (` lost its space with ` (` above.
+    out.replace(" .", ".").replace(". ", ".").replace(",(", ", (")
 }
 
 #[cfg(test)]

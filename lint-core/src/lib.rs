@@ -14,6 +14,7 @@ pub mod comments;
 pub mod ctor;
 pub mod diagnostic;
 pub mod engine;
+pub mod escape;
 pub mod facts;
 pub mod finding;
 pub mod index;
