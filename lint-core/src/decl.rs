@@ -15,8 +15,10 @@ pub enum Decl<'a> {
     Typed(&'a syn::Type),
     /// `let name = init;` without a type.
     Init(&'a syn::Expr),
-    /// Bound by another pattern: `for`, `match`, `if let`, destructuring, an untyped
-    /// closure parameter, a `let` without initialiser.
+    /// Bound by destructuring in a `let`: `let (tx, rx) = channel();` (the initialiser).
+    Destructured(&'a syn::Expr),
+    /// Bound by another pattern: `for`, `match`, `if let`, an untyped closure parameter,
+    /// a `let` without initialiser.
     Pattern,
     /// Not declared in the function: a static, a const, or a name from elsewhere.
     NotFound,
@@ -147,6 +149,7 @@ impl<'a> Finder<'_, 'a> {
         let Some(d) = pattern_binding(&l.pat, self.name) else { return };
         self.found = match (d, &l.init) {
             (Decl::Pattern, Some(init)) if init.diverge.is_none() && is_plain(&l.pat) => Decl::Init(&init.expr),
+            (Decl::Pattern, Some(init)) if init.diverge.is_none() => Decl::Destructured(&init.expr),
             (d, _) => d,
         };
     }
@@ -243,6 +246,7 @@ mod tests {
         match lookup(Some(&f.sig), &f.block, name, at) {
             Decl::Typed(t) => format!("typed {}", crate::ctor::type_text(t)),
             Decl::Init(e) => format!("init {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
+            Decl::Destructured(e) => format!("destructured {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
             Decl::Pattern => "pattern".into(),
             Decl::NotFound => "none".into(),
         }
@@ -271,7 +275,7 @@ mod tests {
         assert_eq!(decl_at("fn f() { here(); let v = 1; }", "v"), "none");
         assert_eq!(decl_at("fn f() { { let v = 1; } here(); }", "v"), "none");
         assert_eq!(decl_at("fn f(v: u8) { for v in xs { here(); } }", "v"), "pattern");
-        assert_eq!(decl_at("fn f() { let (a, v) = p; here(); }", "v"), "pattern");
+        assert_eq!(decl_at("fn f() { let (a, v) = p; here(); }", "v"), "destructured p");
         assert_eq!(decl_at("fn f() { g(|v: &[u8]| { here(); }); }", "v"), "typed &[u8]");
         assert_eq!(decl_at("fn f(v: u8) { if let Some(v) = o { here(); } }", "v"), "pattern");
         assert_eq!(decl_at("fn f(v: u8) { match o { Some(v) => { here(); } _ => {} } }", "v"), "pattern");

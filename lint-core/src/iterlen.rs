@@ -158,6 +158,13 @@ pub fn classify(decl: Decl<'_>, is_map: &dyn Fn(&str) -> bool) -> TypeClass {
     match decl {
         Decl::Typed(t) => classify_type(t, is_map),
         Decl::Init(e) => classify_init(e, is_map),
+        Decl::Destructured(e) => match strip(e) {
+            // `let (tx, rx) = mpsc::channel();`: a receiver, iterated until the channel closes.
+            syn::Expr::Call(c) if call_name(c).is_some_and(|n| n.contains("channel") || n.ends_with("bounded")) => {
+                TypeClass::NoLen
+            }
+            _ => TypeClass::Unknown,
+        },
         Decl::Pattern | Decl::NotFound => TypeClass::Unknown,
     }
 }
@@ -190,6 +197,14 @@ fn classify_name(name: &str, is_map: &dyn Fn(&str) -> bool) -> TypeClass {
     }
 }
 
+/// The last segment of a call's function path.
+fn call_name(c: &syn::ExprCall) -> Option<String> {
+    match &*c.func {
+        syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
 /// Classifies a `let` initialiser: `vec![..]`, array literals, `Vec::..` (and other
 /// collection constructors) and `.collect::<Vec<..>>()` are collections; an iterator
 /// chain is not.
@@ -198,11 +213,13 @@ pub fn classify_init(e: &syn::Expr, is_map: &dyn Fn(&str) -> bool) -> TypeClass 
         syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => TypeClass::Collection,
         syn::Expr::Array(_) | syn::Expr::Repeat(_) => TypeClass::Collection,
         syn::Expr::Call(c) => match &*c.func {
+            // `T::new(..)`: a value of type `T`.
             syn::Expr::Path(p) if p.path.segments.len() >= 2 => {
-                let ty = &p.path.segments[p.path.segments.len() - 2].ident.to_string();
-                match classify_name(ty, is_map) {
-                    TypeClass::Collection => TypeClass::Collection,
-                    _ => TypeClass::Unknown,
+                let ty = p.path.segments[p.path.segments.len() - 2].ident.to_string();
+                if ty.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    classify_name(&ty, is_map)
+                } else {
+                    TypeClass::Unknown
                 }
             }
             _ => TypeClass::Unknown,

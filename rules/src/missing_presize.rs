@@ -116,7 +116,11 @@ impl Rule for MissingPresize {
             let syn::Stmt::Expr(syn::Expr::ForLoop(for_loop), _) = &rest[j] else { continue };
             let found = Found { b: &b, name: &name, ctor: &ctor, map_ref: &map_ref, for_loop, between: &rest[..j] };
             if let Some(mut d) = check_loop(&found, cx) {
-                d.needs_hash_map = needs_hash_map;
+                // One name can be left to the package index: the map's or the iterated one's.
+                match (needs_hash_map, d.needs_hash_map.take()) {
+                    (Some(_), Some(_)) => continue,
+                    (a, b) => d.needs_hash_map = a.or(b),
+                }
                 cx.report(d);
             }
         }
@@ -140,15 +144,25 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     let at = Span::of(f.for_loop).start;
     let scope = cx.enclosing_item_fn();
     let lookup = |n: &str| scope.map_or(Decl::NotFound, |(sig, body)| decl::lookup(Some(sig), body, n, at));
+    // Set when the iterated local's declared type may be a crate-local map alias.
+    let mut needs_hash_map = None;
     if let Iterable::Collection { place, form } = it {
         let is_map = |n: &str| matches!(cx.map_ref_name(n), MapRef::Known(_));
-        let class = match lint_core::ctor::strip(place) {
-            syn::Expr::Path(p) => {
-                p.path.get_ident().map_or(TypeClass::Unknown, |id| iterlen::classify(lookup(&id.to_string()), &is_map))
-            }
-            _ => TypeClass::Unknown,
+        let decl = match lint_core::ctor::strip(place) {
+            syn::Expr::Path(p) => p.path.get_ident().map_or(Decl::NotFound, |id| lookup(&id.to_string())),
+            _ => Decl::NotFound,
         };
-        let ok = if form.needs_collection_type() { class == TypeClass::Collection } else { class != TypeClass::NoLen };
+        // A declared type that is not a collection may have no `len()`, or a length that is
+        // not the number of items (a concurrent cache); a receiver runs until it closes.
+        let ok = match iterlen::classify(decl, &is_map) {
+            TypeClass::Collection => true,
+            TypeClass::Unknown => !form.needs_collection_type() && !is_receiver_name(place),
+            TypeClass::NoLen => false,
+            TypeClass::Other => {
+                needs_hash_map = declared_maybe_map(decl, cx);
+                needs_hash_map.is_some()
+            }
+        };
         if !ok {
             return None;
         }
@@ -196,6 +210,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     let mut d = Diagnostic::new(META.code, f.ctor.span, message, help)
         .with_label(header, loop_label)
         .with_label(Span::of(insert), "one insert per iteration");
+    d.needs_hash_map = needs_hash_map;
     if let Some(len) = len {
         let replacement = call(&prefix, method, &len, f);
         d = d.with_fix(Fix {
@@ -204,6 +219,28 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         });
     }
     Some(d)
+}
+
+/// The name of a declared type that may be a crate-local alias of a map type
+/// (`req: &Aggregations` with `type Aggregations = HashMap<..>`).
+fn declared_maybe_map(decl: Decl<'_>, cx: &LocalCx<'_>) -> Option<String> {
+    let Decl::Typed(ty) = decl else { return None };
+    let name = lint_core::maptypes::type_path(ty).and_then(lint_core::maptypes::last_ident)?;
+    matches!(cx.map_ref_name(&name), MapRef::Maybe(_)).then_some(name)
+}
+
+/// `rx`, `x_rx`, `receiver`, `x_receiver`: by convention a channel receiver, which
+/// iterates until the channel closes.
+fn is_receiver_name(place: &syn::Expr) -> bool {
+    let name = match lint_core::ctor::strip(place) {
+        syn::Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Expr::Field(f) => match &f.member {
+            syn::Member::Named(id) => Some(id.to_string()),
+            syn::Member::Unnamed(_) => None,
+        },
+        _ => None,
+    };
+    name.is_some_and(|n| n == "rx" || n.ends_with("_rx") || n == "receiver" || n.ends_with("_receiver"))
 }
 
 /// Which pre-sizing constructor the fix writes.

@@ -197,6 +197,16 @@ fn aliases(xs: &[u32]) -> (Map<u32, u32>, Seen<u32>) {
     (m, s)
 }
 
+type Prices = HashMap<String, u64>;
+
+fn aliased_iterable(prices: &Prices) -> HashSet<&str> {
+    let mut names = HashSet::new(); //~ ML002 fix: HashSet::with_capacity(prices.len())
+    for (name, _) in prices.iter() {
+        names.insert(name.as_str());
+    }
+    names
+}
+
 fn other_map_types(xs: &[u32]) {
     let mut a = indexmap::IndexMap::new(); //~ ML002 fix: indexmap::IndexMap::with_capacity(xs.len())
     for x in xs {
@@ -250,6 +260,22 @@ impl Table {
             first.insert(*x);
         }
         idx
+    }
+}
+
+fn untyped_locals(load: fn() -> Vec<User>) {
+    let users = load();
+    let mut names = HashSet::new(); //~ ML002 fix: HashSet::with_capacity(users.len())
+    for u in &users {
+        names.insert(&u.name);
+    }
+}
+
+fn declared_after_the_map(load: fn() -> Vec<User>) {
+    let mut names = HashSet::new(); //~ ML002 fix: none
+    let users = load();
+    for u in users.iter() {
+        names.insert(&u.name);
     }
 }
 

@@ -1,6 +1,8 @@
 //! ML002: maps that are pre-sized, filled by loops of unknown length, or filled
 //! conditionally.
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use crate::fail::Prices;
 use std::sync::mpsc::Receiver;
 
 fn presized(xs: &[u32]) {
@@ -246,4 +248,70 @@ fn suppressed(xs: &[u32]) {
     for x in xs {
         b.insert(*x);
     }
+}
+
+struct Store;
+impl Store {
+    fn new() -> Self {
+        Store
+    }
+    fn iter(&self) -> std::slice::Iter<'_, u32> {
+        [].iter()
+    }
+}
+
+fn not_collections(graph: &Store) {
+    // A concurrent cache or any other type: its length may be no `len()`.
+    let cache = Store::new();
+    let mut a = HashSet::new();
+    for x in cache.iter() {
+        a.insert(*x);
+    }
+    let mut b = HashSet::new();
+    for x in graph.iter() {
+        b.insert(*x);
+    }
+}
+
+struct Worker {
+    jobs_rx: Receiver<u32>,
+}
+
+fn receivers(w: &Worker) {
+    let (_tx, rx) = std::sync::mpsc::channel::<u32>();
+    let mut a = HashSet::new();
+    for x in rx.iter() {
+        a.insert(x);
+    }
+    let mut b = HashSet::new();
+    for x in w.jobs_rx.iter() {
+        b.insert(x);
+    }
+}
+
+type Ids = std::collections::BTreeSet<u32>;
+type Names<'a> = std::slice::Iter<'a, String>;
+
+fn aliases_that_are_not_hash_maps(ids: &Ids, names: Names<'_>) {
+    // Looked up in the package: a `BTreeSet` alias, an iterator alias.
+    let mut a = HashSet::new();
+    for id in ids.iter() {
+        a.insert(*id);
+    }
+    let mut b = HashSet::new();
+    for n in names {
+        b.insert(n);
+    }
+}
+
+type Local<K> = HashMap<K, u32>;
+
+// Both the map (`Local`) and the iterated type (`Prices`, in fail.rs) are aliases: only
+// one name can be left to the package index, so this is not reported.
+fn both_names_need_the_index(prices: &Prices) -> Local<u64> {
+    let mut m = Local::new();
+    for (_, p) in prices.iter() {
+        m.insert(*p, 0);
+    }
+    m
 }
