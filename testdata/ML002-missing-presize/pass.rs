@@ -126,6 +126,24 @@ fn conditional_inserts(xs: &[u32], groups: &[Vec<u32>]) {
     }
 }
 
+fn shadowed_in_the_body(xs: &[u32]) {
+    let mut m = HashSet::new();
+    for x in xs {
+        let mut m = HashSet::new();
+        m.insert(*x);
+        let _ = m;
+    }
+    m.insert(0);
+}
+
+fn same_key_every_time(xs: &[u32]) -> HashMap<u8, u32> {
+    let mut last = HashMap::new();
+    for x in xs {
+        last.insert(0, *x);
+    }
+    last
+}
+
 fn entries_aggregate(words: &[&str]) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for w in words {
