@@ -76,11 +76,16 @@ bound.
 ## Limits
 
 Only `for` loops are considered, and only `insert` counts as growth: `entry(..)` calls
-usually aggregate duplicate keys, so the final size is unknown. A map used in any way
+usually aggregate duplicate keys, so the final size is unknown. An `insert` in an `if`
+condition (`if !seen.insert(k) { .. }`) runs on every iteration and counts; one in a branch,
+a nested loop or a closure does not, nor one with a literal key. A map used in any way
 between its creation and the loop, or reserved with `m.reserve(..)`, is not flagged.
-Without type information, `xs` iterated by value (or `&mut xs`) is flagged only when its
-declaration shows a collection type, and `xs.iter()` only when `xs` is not declared as
-something without a length (`Option`, an iterator).
+
+Without type information, `xs` iterated by value or as `&mut xs` is flagged only when its
+declaration shows a collection type; `&xs` and `xs.iter()` are flagged unless `xs` is
+declared as something else (`Option`, an iterator, a receiver, a type of the crate) or is
+named like a channel receiver (`rx`). The fix is left out when writing the length would
+run code twice (`0..f.count()`) or read a variable declared after the map.
 "#,
     precision: "high",
 };
