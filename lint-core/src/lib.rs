@@ -12,12 +12,14 @@
 
 pub mod comments;
 pub mod ctor;
+pub mod decl;
 pub mod diagnostic;
 pub mod engine;
 pub mod escape;
 pub mod facts;
 pub mod finding;
 pub mod index;
+pub mod iterlen;
 pub mod maptypes;
 pub mod rule;
 pub mod settings;

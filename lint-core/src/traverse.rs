@@ -43,6 +43,8 @@ pub struct LocalCx<'ast> {
     /// Loop stacks saved when entering a nested fn or closure.
     saved_loops: Vec<Vec<LoopFrame<'ast>>>,
     fn_bodies: Vec<&'ast syn::Block>,
+    /// The `fn` items (not closures) around the current node, with their bodies.
+    item_fns: Vec<(&'ast syn::Signature, &'ast syn::Block)>,
     in_test: bool,
     out: Vec<Diagnostic>,
 }
@@ -54,6 +56,7 @@ impl<'ast> LocalCx<'ast> {
             loops: Vec::new(),
             saved_loops: Vec::new(),
             fn_bodies: Vec::new(),
+            item_fns: Vec::new(),
             in_test,
             out: Vec::new(),
         }
@@ -74,6 +77,12 @@ impl<'ast> LocalCx<'ast> {
     /// The body of the function or closure-free scope holding the current node.
     pub fn enclosing_fn_body(&self) -> Option<&'ast syn::Block> {
         self.fn_bodies.last().copied()
+    }
+
+    /// The innermost `fn` item holding the current node (closures are looked through):
+    /// its signature and body, where the current node's locals and parameters are declared.
+    pub fn enclosing_item_fn(&self) -> Option<(&'ast syn::Signature, &'ast syn::Block)> {
+        self.item_fns.last().copied()
     }
 
     /// Whether the current node is test code.
@@ -172,6 +181,13 @@ impl<'ast> Walker<'_, 'ast> {
         self.cx.loops = self.cx.saved_loops.pop().unwrap_or_default();
     }
 
+    /// Enters a `fn` item with a body.
+    fn with_item_fn<F: FnOnce(&mut Self)>(&mut self, sig: &'ast syn::Signature, body: &'ast syn::Block, f: F) {
+        self.cx.item_fns.push((sig, body));
+        self.with_scope(Some(body), f);
+        self.cx.item_fns.pop();
+    }
+
     fn in_loop<F: FnOnce(&mut Self)>(&mut self, frame: LoopFrame<'ast>, f: F) {
         self.cx.loops.push(frame);
         f(self);
@@ -181,14 +197,18 @@ impl<'ast> Walker<'_, 'ast> {
 
 impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
-        self.with_test(&i.attrs, |w| w.with_scope(Some(&i.block), |w| visit::visit_item_fn(w, i)));
+        self.with_test(&i.attrs, |w| w.with_item_fn(&i.sig, &i.block, |w| visit::visit_item_fn(w, i)));
     }
     fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
-        self.with_test(&i.attrs, |w| w.with_scope(Some(&i.block), |w| visit::visit_impl_item_fn(w, i)));
+        self.with_test(&i.attrs, |w| w.with_item_fn(&i.sig, &i.block, |w| visit::visit_impl_item_fn(w, i)));
     }
     fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
-        let body = i.default.as_ref();
-        self.with_test(&i.attrs, |w| w.with_scope(body, |w| visit::visit_trait_item_fn(w, i)));
+        match &i.default {
+            Some(body) => {
+                self.with_test(&i.attrs, |w| w.with_item_fn(&i.sig, body, |w| visit::visit_trait_item_fn(w, i)))
+            }
+            None => self.with_test(&i.attrs, |w| w.with_scope(None, |w| visit::visit_trait_item_fn(w, i))),
+        }
     }
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
         self.with_test(&i.attrs, |w| visit::visit_item_mod(w, i));
