@@ -1,0 +1,212 @@
+//! Hand-written `impl Hash`, `impl PartialEq`, `impl Ord` and `impl PartialOrd`, with the
+//! fields their method bodies read: `self.f`, `other.f` (any parameter), tuple fields
+//! `self.0`, and fields named in destructuring patterns (`let Self { f, .. } = self`,
+//! `Self::Variant { f, .. }`, `Self(a, _)`). Calls to helper methods are not followed.
+
+use serde::{Deserialize, Serialize};
+use syn::visit::{self, Visit};
+
+use crate::diagnostic::Span;
+
+/// Which comparison or hashing trait an impl implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TraitKind {
+    Hash,
+    PartialEq,
+    /// `Ord` and `PartialOrd`: what ordered maps (`BTreeMap`, `BTreeSet`) rely on.
+    Ord,
+}
+
+impl TraitKind {
+    /// The trait's name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TraitKind::Hash => "Hash",
+            TraitKind::PartialEq => "PartialEq",
+            TraitKind::Ord => "Ord",
+        }
+    }
+}
+
+/// A field a trait impl reads, and where it first reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldRead {
+    /// The field's name, or its index for tuple fields (`"0"`).
+    pub name: String,
+    pub span: Span,
+}
+
+/// A hand-written `impl Hash for T` (or `PartialEq`, `Ord`, `PartialOrd`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraitImpl {
+    pub kind: TraitKind,
+    /// The last segment of the implementing type's path.
+    pub self_ty: String,
+    /// Every field read, first occurrence each, in source order.
+    pub reads: Vec<FieldRead>,
+    /// The line of the `impl` header.
+    pub line: u32,
+    pub in_test: bool,
+}
+
+impl TraitImpl {
+    /// Where the impl reads the field of this name, if it does.
+    pub fn read_of(&self, field: &str) -> Option<&FieldRead> {
+        self.reads.iter().find(|r| r.name == field)
+    }
+}
+
+/// The trait impl's facts, when `i` implements one of the traits above.
+pub fn trait_impl(i: &syn::ItemImpl, in_test: bool) -> Option<TraitImpl> {
+    let (_, path, _) = i.trait_.as_ref()?;
+    let kind = match path.segments.last()?.ident.to_string().as_str() {
+        "Hash" => TraitKind::Hash,
+        "PartialEq" => TraitKind::PartialEq,
+        "Ord" | "PartialOrd" => TraitKind::Ord,
+        _ => return None,
+    };
+    let syn::Type::Path(self_ty) = crate::maptypes::peel_type(&i.self_ty) else { return None };
+    let self_ty = self_ty.path.segments.last()?.ident.to_string();
+    let mut reads = Reads { self_ty: &self_ty, params: Vec::new(), out: Vec::new() };
+    for item in &i.items {
+        if let syn::ImplItem::Fn(f) = item {
+            reads.params = f
+                .sig
+                .inputs
+                .iter()
+                .filter_map(|a| match a {
+                    syn::FnArg::Receiver(_) => Some("self".to_string()),
+                    syn::FnArg::Typed(t) => match &*t.pat {
+                        syn::Pat::Ident(id) => Some(id.ident.to_string()),
+                        _ => None,
+                    },
+                })
+                .collect();
+            // Patterns in the parameters (`fn eq(&self, Self { a, .. }: &Self)`) read too.
+            for input in &f.sig.inputs {
+                if let syn::FnArg::Typed(t) = input {
+                    reads.visit_pat(&t.pat);
+                }
+            }
+            reads.visit_block(&f.block);
+        }
+    }
+    let reads = reads.out;
+    let line = Span::from_pm2(i.impl_token.span).start.line;
+    Some(TraitImpl { kind, self_ty, reads, line, in_test })
+}
+
+struct Reads<'a> {
+    self_ty: &'a str,
+    params: Vec<String>,
+    out: Vec<FieldRead>,
+}
+
+impl Reads<'_> {
+    fn push(&mut self, name: String, span: Span) {
+        if !self.out.iter().any(|r| r.name == name) {
+            self.out.push(FieldRead { name, span });
+        }
+    }
+
+    /// `Self`, `T`, `Self::Variant`, `T::Variant` (also with a module prefix).
+    fn is_own_path(&self, path: &syn::Path) -> bool {
+        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let own = |s: &String| s == "Self" || s == self.self_ty;
+        match segs.as_slice() {
+            [.., last] if own(last) => true,
+            [.., ty, _variant] => own(ty),
+            _ => false,
+        }
+    }
+}
+
+fn member_name(m: &syn::Member) -> String {
+    match m {
+        syn::Member::Named(id) => id.to_string(),
+        syn::Member::Unnamed(i) => i.index.to_string(),
+    }
+}
+
+/// The base of a field access, through parentheses, references and dereferences.
+fn base_ident(mut e: &syn::Expr) -> Option<String> {
+    loop {
+        match e {
+            syn::Expr::Paren(p) => e = &p.expr,
+            syn::Expr::Group(g) => e = &g.expr,
+            syn::Expr::Reference(r) => e = &r.expr,
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => e = &u.expr,
+            syn::Expr::Path(p) if p.qself.is_none() => return p.path.get_ident().map(|i| i.to_string()),
+            _ => return None,
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Reads<'_> {
+    fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
+        if base_ident(&f.base).is_some_and(|b| self.params.contains(&b)) {
+            self.push(member_name(&f.member), Span::of(f));
+        }
+        visit::visit_expr_field(self, f);
+    }
+
+    fn visit_pat_struct(&mut self, p: &'ast syn::PatStruct) {
+        if self.is_own_path(&p.path) {
+            for fp in &p.fields {
+                if !matches!(&*fp.pat, syn::Pat::Wild(_)) {
+                    self.push(member_name(&fp.member), Span::of(fp));
+                }
+            }
+        }
+        visit::visit_pat_struct(self, p);
+    }
+
+    fn visit_pat_tuple_struct(&mut self, p: &'ast syn::PatTupleStruct) {
+        if self.is_own_path(&p.path) {
+            for (i, e) in p.elems.iter().enumerate() {
+                match e {
+                    syn::Pat::Rest(_) => break,
+                    syn::Pat::Wild(_) => {}
+                    _ => self.push(i.to_string(), Span::of(e)),
+                }
+            }
+        }
+        visit::visit_pat_tuple_struct(self, p);
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {
+        // Nested items are other code.
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reads(src: &str) -> Option<(TraitKind, String, Vec<String>)> {
+        let i: syn::ItemImpl = syn::parse_str(src).unwrap();
+        trait_impl(&i, false).map(|t| (t.kind, t.self_ty, t.reads.into_iter().map(|r| r.name).collect()))
+    }
+
+    #[test]
+    fn field_reads() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            reads("impl std::hash::Hash for Key { fn hash<H: Hasher>(&self, h: &mut H) { self.id.hash(h); (*self).hits.get().hash(h); } }"),
+            Some((TraitKind::Hash, "Key".into(), s(&["id", "hits"])))
+        );
+        assert_eq!(
+            reads("impl PartialEq for Key { fn eq(&self, other: &Self) -> bool { let Self { a, b: _, .. } = self; *a == other.0 && local.c } }"),
+            Some((TraitKind::PartialEq, "Key".into(), s(&["a", "0"])))
+        );
+        assert_eq!(
+            reads("impl<T> Ord for E<T> { fn cmp(&self, o: &Self) -> Ordering { match self { E::A(x, _) => x.cmp(o), Self::B { n, .. } => n.cmp(o) } } }"),
+            Some((TraitKind::Ord, "E".into(), s(&["0", "n"])))
+        );
+        assert_eq!(reads("impl Display for Key { fn fmt(&self) { self.a; } }"), None);
+        assert_eq!(
+            reads("impl Hash for Key { fn hash(&self) { fn inner(s: &S) { s.x; } } }").map(|r| r.2),
+            Some(vec![])
+        );
+    }
+}
