@@ -225,3 +225,34 @@ fn positional_read<'t>(
     }
     t.reads.iter().find(|r| r.name.starts_with(|c: char| c.is_ascii_digit()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lint_core::index::IndexedFile;
+    use lint_core::suppress::Suppressions;
+    use lint_core::Settings;
+
+    const SRC: &str = "
+struct Handle { id: u64, gen: Cell<u32> }
+impl Hash for Handle { fn hash<H: Hasher>(&self, h: &mut H) { self.gen.get().hash(h); } }
+struct S { by_handle: HashMap<Handle, u8> }
+";
+
+    fn lines(settings: &Settings) -> Vec<u32> {
+        let facts = lint_core::facts::extract(&syn::parse_file(SRC).unwrap(), Suppressions::default(), false);
+        let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
+        let index = PackageIndex::new(None, files, settings);
+        let mut out = Vec::new();
+        InteriorMutableKey.check_package(&index, &mut out);
+        out.iter().map(|(_, d)| d.span.start.line).collect()
+    }
+
+    #[test]
+    fn ignore_types_skips_named_keys() {
+        let mut settings = Settings::default();
+        assert_eq!(lines(&settings), vec![4]);
+        settings.rules.ignore_key_types = vec!["Handle".into()];
+        assert_eq!(lines(&settings), Vec::<u32>::new());
+    }
+}

@@ -115,3 +115,37 @@ fn array_len_text(len: &lint_core::types::ArrayLen) -> String {
         lint_core::types::ArrayLen::Other => "N".to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lint_core::index::IndexedFile;
+    use lint_core::suppress::Suppressions;
+    use lint_core::Settings;
+
+    const SRC: &str = "
+struct S {
+    a: HashMap<u8, [u8; 512]>,
+    b: HashMap<u8, [u8; 1024]>,
+}
+";
+
+    fn lines(settings: &Settings) -> Vec<u32> {
+        let facts = lint_core::facts::extract(&syn::parse_file(SRC).unwrap(), Suppressions::default(), false);
+        let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
+        let index = PackageIndex::new(None, files, settings);
+        let mut out = Vec::new();
+        LargeInlineValue.check_package(&index, &mut out);
+        out.iter().map(|(_, d)| d.span.start.line).collect()
+    }
+
+    #[test]
+    fn min_bytes_sets_the_threshold() {
+        let mut settings = Settings::default();
+        assert_eq!(lines(&settings), vec![3, 4]);
+        settings.rules.min_bytes = 1024;
+        assert_eq!(lines(&settings), vec![4]);
+        settings.rules.min_bytes = 1025;
+        assert_eq!(lines(&settings), Vec::<u32>::new());
+    }
+}

@@ -17,7 +17,21 @@ pub struct Counters {
     pub live: AtomicBool,
 }
 
+/// A session shared by `Arc`: plain data next to its lock.
+pub struct UserSession {
+    pub id: u64,
+    pub state: Mutex<u32>,
+}
+
+/// A tree node shared by `Rc`, with a back-pointer to its parent.
+pub struct TreeNode {
+    pub name: String,
+    pub parent: RefCell<Weak<TreeNode>>,
+}
+
 pub struct Fine {
+    sessions: HashMap<u64, Arc<UserSession>>,
+    children: HashMap<String, Rc<TreeNode>>,
     inline: HashMap<u32, Plain>,
     atomics: HashMap<u32, Arc<AtomicU64>>,
     bare_atomics: HashMap<u32, AtomicU64>,

@@ -196,17 +196,20 @@ impl<'a> PackageIndex<'a> {
     }
 
     /// When `ty` (resolved) is a cell type (`Cell`, `RefCell`, `UnsafeCell`, `Mutex`,
-    /// `RwLock`) or a crate-local struct/enum holding one in a field (through the fields
-    /// of crate-local structs, to depth 4), says which: "`RefCell`" or "`Node`, whose
-    /// field `state` is a `Mutex`". Every struct of that name must hold one.
+    /// `RwLock`) or a crate-local struct/enum that is a wrapper of cells (every field a
+    /// cell or such a struct, to depth 4), says which: "`RefCell`" or "`Session`, which
+    /// holds only cells (`state` is a `Mutex`)". Every struct of that name must be one.
+    ///
+    /// A struct holding a cell next to plain data is not one: putting it behind `Arc` is
+    /// shared ownership of the whole value, not a per-entry cell.
     pub fn cell_in(&self, ty: &TypeExpr) -> Option<String> {
         if let Some(name) = self.known_name(ty).filter(|n| CELLS.contains(n)) {
             return Some(format!("`{name}`"));
         }
-        self.struct_cell(ty, 0).map(|(s, f, cell)| format!("`{s}`, whose field `{f}` is a `{cell}`"))
+        self.struct_cell(ty, 0).map(|(s, f, cell)| format!("`{s}`, which holds only cells (`{f}` is a `{cell}`)"))
     }
 
-    /// (struct, field, cell) for a crate-local struct type holding a cell.
+    /// (struct, field, cell) for a crate-local struct type made of cells.
     fn struct_cell(&self, ty: &TypeExpr, depth: usize) -> Option<(String, String, String)> {
         let defs = self.local_structs_of(ty);
         if defs.is_empty() || depth >= MAX_STRUCT_DEPTH {
@@ -214,15 +217,22 @@ impl<'a> PackageIndex<'a> {
         }
         let mut found = None;
         for def in defs {
-            let hit = def.fields.iter().find_map(|f| {
+            let mut first = None;
+            for f in &def.fields {
                 let fty = self.resolve_type(&f.ty);
-                if let Some(name) = self.known_name(&fty).filter(|n| CELLS.contains(n)) {
-                    return Some((f.name.clone(), name.to_string()));
+                if fty.name() == Some("PhantomData") {
+                    continue;
                 }
-                let (_, inner, cell) = self.struct_cell(&fty, depth + 1)?;
-                Some((format!("{}.{inner}", f.name), cell))
-            });
-            let (field, cell) = hit?;
+                let hit = match self.known_name(&fty).filter(|n| CELLS.contains(n)) {
+                    Some(name) => (f.name.clone(), name.to_string()),
+                    None => {
+                        let (_, inner, cell) = self.struct_cell(&fty, depth + 1)?;
+                        (format!("{}.{inner}", f.name), cell)
+                    }
+                };
+                first = first.or(Some(hit));
+            }
+            let (field, cell) = first?;
             found = found.or(Some((def.name.clone(), field, cell)));
         }
         found
