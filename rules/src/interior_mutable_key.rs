@@ -190,9 +190,19 @@ fn mutable_read<'t>(index: &PackageIndex, site: &TypeSite, kind: MapKind, key: &
     };
     let mut found = None;
     for def in defs {
-        let hit = index.interior_mutable_fields(def).into_iter().find_map(|(field, ty_name)| {
+        // A lazy value is computed on first access and never changes after: every read
+        // sees the same value.
+        let mut fields = index
+            .interior_mutable_fields(def)
+            .into_iter()
+            .filter(|(_, ty_name)| !matches!(ty_name.as_str(), "Lazy" | "LazyCell" | "LazyLock"));
+        let hit = fields.find_map(|(field, ty_name)| {
             index.trait_impls_for(&def.name, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
                 let read = t.read_of(&field.name).or_else(|| positional_read(def.is_enum, &field.name, t))?;
+                // `once.get_or_init(..)` yields the same value every time.
+                if read.only_init {
+                    return None;
+                }
                 Some(Finding {
                     key_type: key,
                     struct_name: def.name.clone(),

@@ -5,6 +5,7 @@
 
 use lint_core::index::typeinfo::{same_alias_expansion, type_text, MapUse, TypeSite};
 use lint_core::index::PackageIndex;
+use lint_core::types::TypeKind;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta {
@@ -21,11 +22,12 @@ type, whose value type is:
 
 - a **shared cell**: `Rc<X>`, `Arc<X>` or `Box<X>` where `X` is `Cell`, `RefCell`,
   `UnsafeCell`, `Mutex` or `RwLock` (any path prefix: `parking_lot::Mutex`,
-  `tokio::sync::RwLock`, ...), or a crate-local struct or enum with such a field (through
-  the fields of crate-local structs, up to four levels);
+  `tokio::sync::RwLock`, ...), or a crate-local struct or enum that only wraps such cells
+  (every field a cell or such a struct, up to four levels);
 - a **redundant per-entry lock**: `Mutex<T>` or `RefCell<T>` while the map itself sits
-  inside an exclusive `Mutex` or `RefCell` in the same written type
-  (`Mutex<HashMap<K, Mutex<V>>>`).
+  inside a `Mutex` in the same written type (`Mutex<HashMap<K, Mutex<V>>>`), through
+  `Box`, `Option`, `Vec`, tuples and the values of other maps (an `Arc` or `Rc` in between
+  lets the inner part be shared, so it is not flagged).
 
 Examined positions: struct and enum fields, statics and consts (also inside
 `lazy_static!` and `thread_local!`), type aliases, `let` annotations, function return
@@ -67,8 +69,11 @@ and refer to nodes by index.
 ## Not flagged
 
 Atomics (`Arc<AtomicU64>`), `OnceCell`/`OnceLock` values (single-flight initialisation),
-`Arc<T>` without a cell, and a per-entry lock under an `RwLock` (read-lock the map, lock
-one entry: a deliberate pattern). Function parameters and trait bounds are not examined
+`Arc<T>` without a cell, `Arc<Mutex<()>>` (a per-key lock with no data), a shared
+crate-local struct that holds plain data next to its cell (`Arc<Session>` where `Session`
+has an id and a `Mutex<State>`: shared ownership of the whole value), and a per-entry
+lock under an `RwLock` or a `RefCell` (read-lock or `borrow()` the map, lock one entry: a
+deliberate pattern; a `RefCell` lends shared borrows like a read lock). Function parameters and trait bounds are not examined
 (they repeat types declared elsewhere), nor are maps behind references (`&HashMap<..>`),
 which are examined where they are owned. A map type that comes entirely from a type
 alias is reported once, at the alias.
@@ -109,6 +114,11 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
         Some(wrapper @ ("Rc" | "Arc" | "Box")) => {
             let inner = value.args().first()?;
             let cell = index.cell_in(inner)?;
+            // `Arc<Mutex<()>>` is a per-key lock with nothing to store inline: held while
+            // the map's own lock is released, it is the point of the entry.
+            if inner.args().first().is_some_and(|a| matches!(&a.kind, TypeKind::Tuple(t) if t.is_empty())) {
+                return None;
+            }
             let message = format!(
                 "{}: {map_text} keeps each value in its own `{wrapper}` around {cell}: one heap allocation{} per \
                  entry, and a pointer chase on every lookup",

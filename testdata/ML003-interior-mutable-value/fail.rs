@@ -50,7 +50,7 @@ static TABLE: Mutex<Table> = Mutex::new(Table::new()); //~ ML003
 static NESTED: Mutex<HashMap<u32, HashMap<u32, RefCell<u8>>>> = Mutex::new(HashMap::new()); //~ ML003
 
 thread_local! {
-    static LOCAL: RefCell<HashMap<u32, RefCell<Node>>> = RefCell::new(HashMap::new()); //~ ML003
+    static LOCAL: RefCell<HashMap<u32, Rc<RefCell<Node>>>> = RefCell::new(HashMap::new()); //~ ML003
 }
 
 lazy_static::lazy_static! {

@@ -46,6 +46,10 @@ pub struct Fine {
     per_entry: HashMap<u32, Mutex<Plain>>,
     // Read-lock the map, lock one entry: deliberate.
     under_rwlock: RwLock<HashMap<u32, Mutex<Plain>>>,
+    // `borrow()` the map, `borrow_mut()` one entry while others are read: the same.
+    under_refcell: RefCell<HashMap<u32, RefCell<Plain>>>,
+    // Per-key locks: nothing to store inline, the lock is held after the map's is released.
+    key_locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     // The inner map can be cloned out of the outer lock.
     behind_arc: Mutex<HashMap<u32, Arc<HashMap<u32, Mutex<u8>>>>>,
     // A generic map whose value is not known here.

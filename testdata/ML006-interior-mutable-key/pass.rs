@@ -25,6 +25,20 @@ impl PartialEq for Interned {
     }
 }
 
+/// A key whose hash is computed once and cached: the same value on every read.
+pub struct Cached {
+    text: String,
+    hash: std::sync::OnceLock<u64>,
+    lower: std::sync::LazyLock<String>,
+}
+
+impl Hash for Cached {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.hash.get_or_init(|| fxhash(&self.text)).hash(h);
+        self.lower.hash(h);
+    }
+}
+
 #[derive(Hash, PartialEq, Eq)]
 pub struct Plain {
     id: u64,
@@ -62,6 +76,7 @@ impl Ord for Sorted {
 
 pub struct Maps {
     interned: HashMap<Interned, u32>,
+    cached: HashSet<Cached>,
     plain: HashSet<Plain>,
     test_hashed: HashSet<TestHashed>,
     sorted: BTreeMap<Sorted, u8>,

@@ -8,9 +8,9 @@
 //! elsewhere.
 
 mod impls;
+mod macros;
 
 use serde::{Deserialize, Serialize};
-use syn::parse::Parser;
 use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
@@ -158,51 +158,14 @@ impl Collector {
 
     /// `lazy_static! { static ref NAME: T = ..; }` and `thread_local! { static NAME: T = ..; }`.
     fn push_macro_statics(&mut self, mac: &syn::Macro) {
-        let Some(name) = mac.path.segments.last().map(|s| s.ident.to_string()) else { return };
-        if name != "lazy_static" && name != "thread_local" {
-            return;
-        }
-        let mut found = Vec::new();
-        // A malformed body keeps what was parsed before the error.
-        let _ = (|input: syn::parse::ParseStream| parse_statics(input, &mut found)).parse2(mac.tokens.clone());
-        for (attrs, ident, ty, line) in found {
+        for s in macros::statics(mac) {
             let was = (self.in_test, self.anchor);
-            self.in_test |= is_test_attrs(&attrs);
-            self.anchor = line;
-            self.push(&ty, Position::Static, ident.to_string());
+            self.in_test |= is_test_attrs(&s.attrs);
+            self.anchor = s.line;
+            self.push(&s.ty, Position::Static, s.ident.to_string());
             (self.in_test, self.anchor) = was;
         }
     }
-}
-
-type MacroStatic = (Vec<syn::Attribute>, syn::Ident, syn::Type, u32);
-
-/// Parses the body of `lazy_static!` / `thread_local!`: a sequence of
-/// `#[attrs] vis static [ref] NAME: T = EXPR;`.
-fn parse_statics(input: syn::parse::ParseStream, out: &mut Vec<MacroStatic>) -> syn::Result<()> {
-    while !input.is_empty() {
-        let attrs = input.call(syn::Attribute::parse_outer)?;
-        let vis: syn::Visibility = input.parse()?;
-        let static_token: syn::Token![static] = input.parse()?;
-        if input.peek(syn::Token![ref]) {
-            input.parse::<syn::Token![ref]>()?;
-        }
-        let ident: syn::Ident = input.parse()?;
-        input.parse::<syn::Token![:]>()?;
-        let ty: syn::Type = input.parse()?;
-        let first = attrs.first().map(Span::of).or_else(|| match vis {
-            syn::Visibility::Inherited => None,
-            ref v => Some(Span::of(v)),
-        });
-        let line = first.unwrap_or_else(|| Span::from_pm2(static_token.span)).start.line;
-        out.push((attrs, ident, ty, line));
-        input.parse::<syn::Token![=]>()?;
-        input.parse::<syn::Expr>()?;
-        if !input.is_empty() {
-            input.parse::<syn::Token![;]>()?;
-        }
-    }
-    Ok(())
 }
 
 /// The single name a `let` pattern binds, if it binds one.

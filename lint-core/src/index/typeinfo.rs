@@ -62,7 +62,7 @@ impl TypeSite<'_> {
 #[derive(Clone, Copy, Debug)]
 pub struct EnclosingLock<'t> {
     pub ty: &'t TypeExpr,
-    /// `Mutex` or `RefCell` (not `RwLock`).
+    /// `Mutex` (not `RwLock` nor `RefCell`, which lend shared borrows).
     pub exclusive: bool,
 }
 
@@ -76,7 +76,7 @@ pub struct MapUse<'t> {
     pub key: Option<&'t TypeExpr>,
     /// The value of a map (`None` for sets).
     pub value: Option<&'t TypeExpr>,
-    /// The nearest `Mutex`, `RefCell` or `RwLock` holding the map, through `Box`,
+    /// The nearest `Mutex`, `RwLock` or `RefCell` holding the map, through `Box`,
     /// `Option`, `Vec`, `VecDeque`, tuples, arrays and the values of other maps; an
     /// `Arc` or `Rc` in between ends the search (the inner part can be shared and
     /// reached without the outer lock).
@@ -181,9 +181,12 @@ impl<'a> PackageIndex<'a> {
                     args.iter().for_each(|a| self.collect_maps(a, lock, out));
                     return;
                 }
+                // A `RefCell` lends shared borrows like an `RwLock`'s read lock: a map
+                // borrowed with `borrow()` can still have one entry mutated through its own
+                // cell while other entries are read.
                 let inner = match self.known_name(ty) {
-                    Some("Mutex" | "RefCell") => Some(EnclosingLock { ty, exclusive: true }),
-                    Some("RwLock") => Some(EnclosingLock { ty, exclusive: false }),
+                    Some("Mutex") => Some(EnclosingLock { ty, exclusive: true }),
+                    Some("RwLock" | "RefCell") => Some(EnclosingLock { ty, exclusive: false }),
                     Some("Box" | "Option" | "Vec" | "VecDeque") => lock,
                     _ => None,
                 };

@@ -34,6 +34,9 @@ pub struct FieldRead {
     /// The field's name, or its index for tuple fields (`"0"`).
     pub name: String,
     pub span: Span,
+    /// Every read is `.get_or_init(..)` / `.get_or_try_init(..)`: a once-initialised
+    /// cache that yields the same value each time.
+    pub only_init: bool,
 }
 
 /// A hand-written `impl Hash for T` (or `PartialEq`, `Ord`, `PartialOrd`).
@@ -104,8 +107,27 @@ struct Reads<'a> {
 
 impl Reads<'_> {
     fn push(&mut self, name: String, span: Span) {
-        if !self.out.iter().any(|r| r.name == name) {
-            self.out.push(FieldRead { name, span });
+        self.push_read(name, span, false);
+    }
+
+    fn push_read(&mut self, name: String, span: Span, init: bool) {
+        match self.out.iter_mut().find(|r| r.name == name) {
+            Some(r) => r.only_init &= init,
+            None => self.out.push(FieldRead { name, span, only_init: init }),
+        }
+    }
+
+    /// `param.f` (through parentheses, references and dereferences): the field read.
+    fn field_read<'e>(&self, e: &'e syn::Expr) -> Option<&'e syn::ExprField> {
+        let mut e = e;
+        loop {
+            match e {
+                syn::Expr::Paren(p) => e = &p.expr,
+                syn::Expr::Group(g) => e = &g.expr,
+                syn::Expr::Reference(r) => e = &r.expr,
+                syn::Expr::Field(f) if base_ident(&f.base).is_some_and(|b| self.params.contains(&b)) => return Some(f),
+                _ => return None,
+            }
         }
     }
 
@@ -143,6 +165,18 @@ fn base_ident(mut e: &syn::Expr) -> Option<String> {
 }
 
 impl<'ast> Visit<'ast> for Reads<'_> {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let init = m.method == "get_or_init" || m.method == "get_or_try_init";
+        match self.field_read(&m.receiver) {
+            Some(f) if init => {
+                self.push_read(member_name(&f.member), Span::of(f), true);
+                visit::visit_expr(self, &f.base);
+                m.args.iter().for_each(|a| self.visit_expr(a));
+            }
+            _ => visit::visit_expr_method_call(self, m),
+        }
+    }
+
     fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
         if base_ident(&f.base).is_some_and(|b| self.params.contains(&b)) {
             self.push(member_name(&f.member), Span::of(f));
@@ -204,6 +238,13 @@ mod tests {
             Some((TraitKind::Ord, "E".into(), s(&["0", "n"])))
         );
         assert_eq!(reads("impl Display for Key { fn fmt(&self) { self.a; } }"), None);
+        let i: syn::ItemImpl = syn::parse_str(
+            "impl Hash for K { fn hash(&self) { self.h.get_or_init(|| self.x).hash(); (&other.h).get_or_init(f); self.g.get_or_init(f); self.g.get(); } }",
+        )
+        .unwrap();
+        let t = trait_impl(&i, false).unwrap();
+        let init: Vec<_> = t.reads.iter().map(|r| (r.name.as_str(), r.only_init)).collect();
+        assert_eq!(init, vec![("h", true), ("x", false), ("g", false)]);
         assert_eq!(
             reads("impl Hash for Key { fn hash(&self) { fn inner(s: &S) { s.x; } } }").map(|r| r.2),
             Some(vec![])
