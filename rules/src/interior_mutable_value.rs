@@ -148,7 +148,9 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
                 "store the value inline (without `{lock}`) and mutate it through `get_mut`/`entry` while holding \
                  the outer `{outer_name}`"
             );
-            let label = (outer.ty.span != value.span && outer.ty.span != m.map.span)
+            // Only when the outer lock is written on another line: on the same line the
+            // message says it all.
+            let label = (outer.ty.span.start.line != value.span.start.line && outer.ty.span != m.map.span)
                 .then(|| (outer.ty.span, format!("every access to the map already holds this `{outer_name}`")));
             (vec![value.span, outer.ty.span], message, help, label)
         }

@@ -49,6 +49,15 @@ static BY_NAME: LazyLock<Mutex<HashMap<String, Mutex<Node>>>> = LazyLock::new(De
 static TABLE: Mutex<Table> = Mutex::new(Table::new()); //~ ML003
 static NESTED: Mutex<HashMap<u32, HashMap<u32, RefCell<u8>>>> = Mutex::new(HashMap::new()); //~ ML003
 
+static MULTI_LINE: LazyLock<
+    Mutex<
+        HashMap<
+            u32,
+            Mutex<Node>, //~ ML003
+        >,
+    >,
+> = LazyLock::new(Default::default);
+
 thread_local! {
     static LOCAL: RefCell<HashMap<u32, Rc<RefCell<Node>>>> = RefCell::new(HashMap::new()); //~ ML003
 }

@@ -102,3 +102,17 @@ fn top_level_test() {
     let m: HashMap<u32, Rc<RefCell<u8>>> = HashMap::new();
     let _ = m;
 }
+
+lazy_static::lazy_static! {
+    // maplint: allow(ML003) -- handles are shared with callbacks
+    static ref HANDLES: Mutex<HashMap<u64, Rc<RefCell<Plain>>>> = Mutex::new(HashMap::new());
+}
+
+pub fn allowed_let() {
+    // maplint: allow(interior-mutable-value)
+    let graph: HashMap<
+        u32,
+        Rc<RefCell<Plain>>,
+    > = HashMap::new();
+    let _ = graph;
+}
