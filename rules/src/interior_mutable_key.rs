@@ -62,7 +62,10 @@ impl Hash for Session {
 ```
 
 A hand-written `Hash`/`PartialEq` that ignores the interior-mutable field (a cached hash,
-a lazily filled display string) is fine and is not flagged.
+a lazily filled display string) is fine and is not flagged. Neither is a field the impl
+fills itself (`self.hash.set(..)`, `self.hash.get_or_init(..)`, `self.calls.fetch_add(..)`:
+a memo of the other parts, or a statistic), nor a `Lazy`/`LazyLock`/`LazyCell` field,
+whose value never changes once computed.
 
 ## Options
 
@@ -199,8 +202,8 @@ fn mutable_read<'t>(index: &PackageIndex, site: &TypeSite, kind: MapKind, key: &
         let hit = fields.find_map(|(field, ty_name)| {
             index.trait_impls_for(&def.name, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
                 let read = t.read_of(&field.name).or_else(|| positional_read(def.is_enum, &field.name, t))?;
-                // `once.get_or_init(..)` yields the same value every time.
-                if read.only_init {
+                // A field the impl fills itself is a memo (a cached hash) or a statistic.
+                if read.memo {
                     return None;
                 }
                 Some(Finding {

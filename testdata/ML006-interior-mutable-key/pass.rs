@@ -39,6 +39,26 @@ impl Hash for Cached {
     }
 }
 
+/// A hash computed on first use and kept in a cell the impl fills itself.
+pub struct Memo {
+    value: Vec<u8>,
+    hash: Cell<Option<u64>>,
+    hashed: std::sync::atomic::AtomicUsize,
+}
+
+impl Hash for Memo {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.hashed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if let Some(v) = self.hash.get() {
+            h.write_u64(v);
+        } else {
+            let v = digest(&self.value);
+            self.hash.set(Some(v));
+            h.write_u64(v);
+        }
+    }
+}
+
 #[derive(Hash, PartialEq, Eq)]
 pub struct Plain {
     id: u64,
@@ -77,6 +97,7 @@ impl Ord for Sorted {
 pub struct Maps {
     interned: HashMap<Interned, u32>,
     cached: HashSet<Cached>,
+    memo: HashSet<Memo>,
     plain: HashSet<Plain>,
     test_hashed: HashSet<TestHashed>,
     sorted: BTreeMap<Sorted, u8>,

@@ -34,9 +34,10 @@ pub struct FieldRead {
     /// The field's name, or its index for tuple fields (`"0"`).
     pub name: String,
     pub span: Span,
-    /// Every read is `.get_or_init(..)` / `.get_or_try_init(..)`: a once-initialised
-    /// cache that yields the same value each time.
-    pub only_init: bool,
+    /// The impl also fills the field itself (`self.f.set(..)`, `.store(..)`,
+    /// `.get_or_init(..)`, `*self.f.borrow_mut() = ..`): a memo of the other parts (a
+    /// cached hash) or a statistic, not an input that others change.
+    pub memo: bool,
 }
 
 /// A hand-written `impl Hash for T` (or `PartialEq`, `Ord`, `PartialOrd`).
@@ -110,10 +111,30 @@ impl Reads<'_> {
         self.push_read(name, span, false);
     }
 
-    fn push_read(&mut self, name: String, span: Span, init: bool) {
+    fn push_read(&mut self, name: String, span: Span, memo: bool) {
         match self.out.iter_mut().find(|r| r.name == name) {
-            Some(r) => r.only_init &= init,
-            None => self.out.push(FieldRead { name, span, only_init: init }),
+            Some(r) => r.memo |= memo,
+            None => self.out.push(FieldRead { name, span, memo }),
+        }
+    }
+
+    /// The field at the root of a place written through (`*self.f.borrow_mut()`,
+    /// `self.f.lock().unwrap().x`), marked as filled by the impl.
+    fn mark_written(&mut self, mut e: &syn::Expr) {
+        loop {
+            match e {
+                syn::Expr::Paren(p) => e = &p.expr,
+                syn::Expr::Group(g) => e = &g.expr,
+                syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => e = &u.expr,
+                syn::Expr::MethodCall(m) => e = &m.receiver,
+                syn::Expr::Try(t) => e = &t.expr,
+                syn::Expr::Index(i) => e = &i.expr,
+                syn::Expr::Field(f) => match self.field_read(e) {
+                    Some(_) => return self.push_read(member_name(&f.member), Span::of(f), true),
+                    None => e = &f.base,
+                },
+                _ => return,
+            }
         }
     }
 
@@ -143,6 +164,27 @@ impl Reads<'_> {
     }
 }
 
+/// Methods that fill an interior-mutable field.
+const WRITES: &[&str] = &[
+    "set",
+    "store",
+    "swap",
+    "replace",
+    "take",
+    "get_or_init",
+    "get_or_try_init",
+    "get_or_insert_with",
+    "compare_exchange",
+    "compare_exchange_weak",
+    "fetch_add",
+    "fetch_sub",
+    "fetch_or",
+    "fetch_and",
+    "fetch_max",
+    "fetch_min",
+    "fetch_update",
+];
+
 fn member_name(m: &syn::Member) -> String {
     match m {
         syn::Member::Named(id) => id.to_string(),
@@ -166,15 +208,17 @@ fn base_ident(mut e: &syn::Expr) -> Option<String> {
 
 impl<'ast> Visit<'ast> for Reads<'_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-        let init = m.method == "get_or_init" || m.method == "get_or_try_init";
-        match self.field_read(&m.receiver) {
-            Some(f) if init => {
+        if WRITES.contains(&m.method.to_string().as_str()) {
+            if let Some(f) = self.field_read(&m.receiver) {
                 self.push_read(member_name(&f.member), Span::of(f), true);
-                visit::visit_expr(self, &f.base);
-                m.args.iter().for_each(|a| self.visit_expr(a));
             }
-            _ => visit::visit_expr_method_call(self, m),
         }
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.mark_written(&a.left);
+        visit::visit_expr_assign(self, a);
     }
 
     fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
@@ -239,12 +283,18 @@ mod tests {
         );
         assert_eq!(reads("impl Display for Key { fn fmt(&self) { self.a; } }"), None);
         let i: syn::ItemImpl = syn::parse_str(
-            "impl Hash for K { fn hash(&self) { self.h.get_or_init(|| self.x).hash(); (&other.h).get_or_init(f); self.g.get_or_init(f); self.g.get(); } }",
+            "impl Hash for K { fn hash(&self) { \
+                 self.h.get_or_init(|| self.x).hash(); \
+                 if let Some(c) = self.c.get() { c } else { self.c.set(Some(1)); } \
+                 *self.m.borrow_mut() = None; \
+                 self.n.lock().unwrap().hash(); \
+                 self.calls.fetch_add(1, Relaxed); \
+             } }",
         )
         .unwrap();
         let t = trait_impl(&i, false).unwrap();
-        let init: Vec<_> = t.reads.iter().map(|r| (r.name.as_str(), r.only_init)).collect();
-        assert_eq!(init, vec![("h", true), ("x", false), ("g", false)]);
+        let memo: Vec<_> = t.reads.iter().map(|r| (r.name.as_str(), r.memo)).collect();
+        assert_eq!(memo, vec![("h", true), ("x", false), ("c", true), ("m", true), ("n", false), ("calls", true)]);
         assert_eq!(
             reads("impl Hash for Key { fn hash(&self) { fn inner(s: &S) { s.x; } } }").map(|r| r.2),
             Some(vec![])
