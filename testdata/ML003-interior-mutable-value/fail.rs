@@ -3,6 +3,7 @@ use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::HashMap as Map;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
+use std::rc::Rc as SharedPtr;
 use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
 use crate::aliases::{ById, Chain, Registry, Shared, SharedRegistry, Table};
@@ -26,6 +27,7 @@ pub struct Graph {
     raw: HashMap<u32, Rc<UnsafeCell<u8>>>, //~ ML003
     shared: Arc<Mutex<HashMap<String, Arc<Mutex<Node>>>>>, //~ ML003
     renamed: Map<u32, Arc<RwLock<Node>>>, //~ ML003
+    renamed_wrapper: HashMap<u32, SharedPtr<Cell<u8>>>, //~ ML003
     qualified: HashMap<u32, std::sync::Arc<parking_lot::Mutex<Node>>>, //~ ML003
     nested: Vec<indexmap::IndexMap<u32, Rc<RefCell<Node>>>>, //~ ML003
     sessions: dashmap::DashMap<u64, Arc<Session>>, //~ ML003
