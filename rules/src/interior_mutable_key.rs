@@ -243,7 +243,7 @@ fn positional_read<'t>(
 mod tests {
     use super::*;
     use lint_core::index::IndexedFile;
-    use lint_core::suppress::Suppressions;
+    use lint_core::source::SourceText;
     use lint_core::Settings;
 
     const SRC: &str = "
@@ -253,7 +253,9 @@ struct S { by_handle: HashMap<Handle, u8> }
 ";
 
     fn lines(settings: &Settings) -> Vec<u32> {
-        let facts = lint_core::facts::extract(&syn::parse_file(SRC).unwrap(), Suppressions::default(), false);
+        let text = SourceText::new(SRC.to_string());
+        let path = std::path::Path::new("f.rs");
+        let (facts, _) = lint_core::engine::analyze_source(&text, path, None, &[], settings, &|_| None, false).unwrap();
         let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
         let index = PackageIndex::new(None, files, settings);
         let mut out = Vec::new();

@@ -120,7 +120,7 @@ fn array_len_text(len: &lint_core::types::ArrayLen) -> String {
 mod tests {
     use super::*;
     use lint_core::index::IndexedFile;
-    use lint_core::suppress::Suppressions;
+    use lint_core::source::SourceText;
     use lint_core::Settings;
 
     const SRC: &str = "
@@ -131,7 +131,9 @@ struct S {
 ";
 
     fn lines(settings: &Settings) -> Vec<u32> {
-        let facts = lint_core::facts::extract(&syn::parse_file(SRC).unwrap(), Suppressions::default(), false);
+        let text = SourceText::new(SRC.to_string());
+        let path = std::path::Path::new("f.rs");
+        let (facts, _) = lint_core::engine::analyze_source(&text, path, None, &[], settings, &|_| None, false).unwrap();
         let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
         let index = PackageIndex::new(None, files, settings);
         let mut out = Vec::new();

@@ -5,10 +5,12 @@ use super::*;
 use crate::facts::FileFacts;
 use crate::index::IndexedFile;
 use crate::settings::Settings;
-use crate::suppress::Suppressions;
+use crate::source::SourceText;
 
 fn facts(src: &str) -> FileFacts {
-    crate::facts::extract(&syn::parse_file(src).unwrap(), Suppressions::default(), false)
+    let text = SourceText::new(src.to_string());
+    let path = std::path::Path::new("f.rs");
+    crate::engine::analyze_source(&text, path, None, &[], &Settings::default(), &|_| None, false).unwrap().0
 }
 
 /// Runs `f` over the index of a package made of these files.
