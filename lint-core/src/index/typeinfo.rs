@@ -17,6 +17,9 @@ use super::PackageIndex;
 /// Struct nesting followed when asking whether a struct holds a cell (SPEC §2 ML003).
 const MAX_STRUCT_DEPTH: usize = 4;
 
+/// Structs visited at most for one `cell_in` question (wide nesting stays cheap).
+const MAX_STRUCT_VISITS: usize = 256;
+
 /// The types that make a value a shared cell behind `Rc`/`Arc`/`Box` (SPEC §2 ML003).
 const CELLS: &[&str] = &["Cell", "RefCell", "UnsafeCell", "Mutex", "RwLock"];
 
@@ -209,15 +212,18 @@ impl<'a> PackageIndex<'a> {
         if let Some(name) = self.known_name(ty).filter(|n| CELLS.contains(n)) {
             return Some(format!("`{name}`"));
         }
-        self.struct_cell(ty, 0).map(|(s, f, cell)| format!("`{s}`, which holds only cells (`{f}` is a `{cell}`)"))
+        let mut budget = MAX_STRUCT_VISITS;
+        self.struct_cell(ty, 0, &mut budget)
+            .map(|(s, f, cell)| format!("`{s}`, which holds only cells (`{f}` is a `{cell}`)"))
     }
 
     /// (struct, field, cell) for a crate-local struct type made of cells.
-    fn struct_cell(&self, ty: &TypeExpr, depth: usize) -> Option<(String, String, String)> {
+    fn struct_cell(&self, ty: &TypeExpr, depth: usize, budget: &mut usize) -> Option<(String, String, String)> {
         let defs = self.local_structs_of(ty);
-        if defs.is_empty() || depth >= MAX_STRUCT_DEPTH {
+        if defs.is_empty() || depth >= MAX_STRUCT_DEPTH || *budget == 0 {
             return None;
         }
+        *budget -= 1;
         let mut found = None;
         for def in defs {
             let mut first = None;
@@ -229,7 +235,7 @@ impl<'a> PackageIndex<'a> {
                 let hit = match self.known_name(&fty).filter(|n| CELLS.contains(n)) {
                     Some(name) => (f.name.clone(), name.to_string()),
                     None => {
-                        let (_, inner, cell) = self.struct_cell(&fty, depth + 1)?;
+                        let (_, inner, cell) = self.struct_cell(&fty, depth + 1, budget)?;
                         (format!("{}.{inner}", f.name), cell)
                     }
                 };
