@@ -107,6 +107,49 @@ impl TypeExpr {
     }
 }
 
+/// Renders the type compactly for messages (`HashMap<u32, Rc<RefCell<Node>>>`). Only
+/// what `TypeExpr` keeps is shown: lifetimes and const generic arguments are dropped,
+/// an unknown type or array length is `_`.
+impl std::fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |f: &mut std::fmt::Formatter<'_>, items: &[TypeExpr]| -> std::fmt::Result {
+            for (i, t) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{t}")?;
+            }
+            Ok(())
+        };
+        match &self.kind {
+            TypeKind::Path { segments, args } => {
+                f.write_str(&segments.join("::"))?;
+                if !args.is_empty() {
+                    f.write_str("<")?;
+                    list(f, args)?;
+                    f.write_str(">")?;
+                }
+                Ok(())
+            }
+            TypeKind::Ref { mutable, elem } => write!(f, "&{}{elem}", if *mutable { "mut " } else { "" }),
+            TypeKind::Ptr(elem) => write!(f, "*{elem}"),
+            TypeKind::Tuple(elems) => {
+                f.write_str("(")?;
+                list(f, elems)?;
+                f.write_str(if elems.len() == 1 { ",)" } else { ")" })
+            }
+            TypeKind::Array { elem, len } => match len {
+                ArrayLen::Lit(n) => write!(f, "[{elem}; {n}]"),
+                ArrayLen::Const(c) => write!(f, "[{elem}; {c}]"),
+                ArrayLen::Other => write!(f, "[{elem}; _]"),
+            },
+            TypeKind::Slice(elem) => write!(f, "[{elem}]"),
+            TypeKind::Traits(names) => write!(f, "dyn {}", names.join(" + ")),
+            TypeKind::Other => f.write_str("_"),
+        }
+    }
+}
+
 fn array_len(e: &syn::Expr) -> ArrayLen {
     match e {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) => {
@@ -145,5 +188,6 @@ mod tests {
         assert_eq!(map.name(), Some("HashMap"));
         assert_eq!(map.args()[0].name(), Some("String"));
         assert!(matches!(map.args()[1].kind, TypeKind::Array { len: ArrayLen::Lit(512), .. }));
+        assert_eq!(t.to_string(), "&std::collections::HashMap<String, [u8; 512]>");
     }
 }

@@ -1,15 +1,372 @@
-//! Facts about written types: map types in the positions SPEC §2 examines (fields,
-//! statics, consts, aliases, `let` annotations, return types, turbofish), crate-local
-//! structs and enums with their field types, integer consts, and hand-written
-//! `impl Hash` / `impl PartialEq` with the fields their bodies read.
+//! Facts about written types: every type written in a position SPEC §2 examines for
+//! ML003/ML006/ML008 (statics, consts, type aliases, `let` annotations, function return
+//! types, turbofish on constructors and `.collect::<..>()`; struct and enum fields are
+//! already in `FileFacts::structs`), and hand-written `Hash` / `PartialEq` / `Ord` /
+//! `PartialOrd` impls with the fields their bodies read (`facts::typeinfo::impls`).
+//!
+//! Function parameters and trait bounds are not recorded: they repeat types declared
+//! elsewhere.
+
+mod impls;
+mod macros;
 
 use serde::{Deserialize, Serialize};
+use syn::visit::{self, Visit};
+
+use crate::diagnostic::Span;
+use crate::maptypes::builtin_map_kind;
+use crate::testcode::is_test_attrs;
+use crate::types::{TypeExpr, TypeKind};
+
+pub use impls::{FieldRead, TraitImpl, TraitKind};
+
+/// Where a written type stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Position {
+    /// A field of a struct or enum variant (from `FileFacts::structs`).
+    Field,
+    Static,
+    Const,
+    Alias,
+    /// A `let` annotation.
+    Let,
+    /// A function's return type.
+    Return,
+    /// `Type::<..>::f(..)`, `<Type>::f(..)` or `.collect::<Type>()`.
+    Turbofish,
+}
+
+/// A type written in one of the examined positions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenType {
+    pub ty: TypeExpr,
+    pub position: Position,
+    /// The name of the static, const, alias, `let` binding or function; empty when there
+    /// is none (turbofish, destructuring `let`).
+    pub owner: String,
+    /// The first line of the innermost statement, field or item holding the type.
+    pub anchor_line: u32,
+    pub in_test: bool,
+}
 
 /// The type facts of one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TypeFacts {}
+pub struct TypeFacts {
+    /// Written types that may hold a map (see `could_hold_map`), in source order.
+    pub written: Vec<WrittenType>,
+    /// Hand-written `Hash`, `PartialEq`, `Ord` and `PartialOrd` impls.
+    pub impls: Vec<TraitImpl>,
+}
 
 /// Extracts the type facts of a parsed file.
-pub fn extract(_file: &syn::File, _in_test_file: bool) -> TypeFacts {
-    TypeFacts {}
+pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
+    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: 1 };
+    c.visit_file(file);
+    c.out
+}
+
+/// Common names that never denote a map nor a crate-local alias of one; a written type
+/// made only of these (and lower-case primitives) is not kept.
+const NEVER_MAP: &[&str] = &[
+    "Self",
+    "String",
+    "Vec",
+    "VecDeque",
+    "Option",
+    "Result",
+    "Box",
+    "Rc",
+    "Arc",
+    "Weak",
+    "Cell",
+    "RefCell",
+    "Mutex",
+    "RwLock",
+    "PathBuf",
+    "Path",
+    "OsString",
+    "OsStr",
+    "Cow",
+    "PhantomData",
+    "Duration",
+    "Instant",
+    "SystemTime",
+    "Ordering",
+    "NonZeroUsize",
+    "NonZeroU32",
+    "NonZeroU64",
+    "Pin",
+    "BinaryHeap",
+    "LinkedList",
+];
+
+/// Whether a written type can hold a map: it names a built-in map type or some
+/// upper-case name that may be a crate-local alias, a rename or a configured map type.
+pub fn could_hold_map(ty: &TypeExpr) -> bool {
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            let name = segments.last().map(String::as_str).unwrap_or("");
+            let candidate = builtin_map_kind(name).is_some()
+                || (name.starts_with(|c: char| c.is_ascii_uppercase()) && !NEVER_MAP.contains(&name));
+            candidate || args.iter().any(could_hold_map)
+        }
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
+            could_hold_map(elem)
+        }
+        TypeKind::Tuple(elems) => elems.iter().any(could_hold_map),
+        TypeKind::Traits(_) | TypeKind::Other => false,
+    }
+}
+
+struct Collector {
+    out: TypeFacts,
+    in_test: bool,
+    /// The first line of the innermost statement or item being visited.
+    anchor: u32,
+}
+
+impl Collector {
+    fn push(&mut self, ty: &syn::Type, position: Position, owner: String) {
+        let ty = TypeExpr::from_syn(ty);
+        if could_hold_map(&ty) {
+            let w = WrittenType { ty, position, owner, anchor_line: self.anchor, in_test: self.in_test };
+            self.out.written.push(w);
+        }
+    }
+
+    /// Visits a node as test code when its attributes say so.
+    fn with_test<F: FnOnce(&mut Self)>(&mut self, attrs: &[syn::Attribute], f: F) {
+        let was = self.in_test;
+        self.in_test |= is_test_attrs(attrs);
+        f(self);
+        self.in_test = was;
+    }
+
+    /// Visits a node that starts a new anchor (statement, item).
+    fn with_anchor<F: FnOnce(&mut Self)>(&mut self, span: Span, f: F) {
+        let was = self.anchor;
+        self.anchor = span.start.line;
+        f(self);
+        self.anchor = was;
+    }
+
+    fn push_return(&mut self, sig: &syn::Signature) {
+        if let syn::ReturnType::Type(_, ty) = &sig.output {
+            self.push(ty, Position::Return, sig.ident.to_string());
+        }
+    }
+
+    /// `lazy_static! { static ref NAME: T = ..; }` and `thread_local! { static NAME: T = ..; }`.
+    fn push_macro_statics(&mut self, mac: &syn::Macro) {
+        for s in macros::statics(mac) {
+            let was = (self.in_test, self.anchor);
+            self.in_test |= is_test_attrs(&s.attrs);
+            self.anchor = s.line;
+            self.push(&s.ty, Position::Static, s.ident.to_string());
+            (self.in_test, self.anchor) = was;
+        }
+    }
+}
+
+/// The single name a `let` pattern binds, if it binds one.
+fn binding_name(pat: &syn::Pat) -> String {
+    match pat {
+        syn::Pat::Ident(id) => id.ident.to_string(),
+        _ => String::new(),
+    }
+}
+
+impl<'ast> Visit<'ast> for Collector {
+    fn visit_item(&mut self, i: &'ast syn::Item) {
+        self.with_anchor(Span::of(i), |c| visit::visit_item(c, i));
+    }
+    fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
+        self.with_anchor(Span::of(i), |c| visit::visit_impl_item(c, i));
+    }
+    fn visit_trait_item(&mut self, i: &'ast syn::TraitItem) {
+        self.with_anchor(Span::of(i), |c| visit::visit_trait_item(c, i));
+    }
+    fn visit_stmt(&mut self, s: &'ast syn::Stmt) {
+        let attrs: &[syn::Attribute] = match s {
+            syn::Stmt::Local(l) => &l.attrs,
+            syn::Stmt::Expr(syn::Expr::Block(b), _) => &b.attrs,
+            _ => &[],
+        };
+        self.with_test(attrs, |c| c.with_anchor(Span::of(s), |c| visit::visit_stmt(c, s)));
+    }
+
+    fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+    }
+    fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
+        self.with_test(&i.attrs, |c| visit::visit_item_trait(c, i));
+    }
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        self.with_test(&i.attrs, |c| {
+            if let Some(t) = impls::trait_impl(i, c.in_test) {
+                c.out.impls.push(t);
+            }
+            visit::visit_item_impl(c, i)
+        });
+    }
+    fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
+        self.with_test(&i.attrs, |c| {
+            c.push_return(&i.sig);
+            visit::visit_item_fn(c, i)
+        });
+    }
+    fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
+        self.with_test(&i.attrs, |c| {
+            c.push_return(&i.sig);
+            visit::visit_impl_item_fn(c, i)
+        });
+    }
+    fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
+        self.with_test(&i.attrs, |c| {
+            c.push_return(&i.sig);
+            visit::visit_trait_item_fn(c, i)
+        });
+    }
+    fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
+        self.with_test(&i.attrs, |c| {
+            c.push(&i.ty, Position::Static, i.ident.to_string());
+            visit::visit_item_static(c, i)
+        });
+    }
+    fn visit_item_const(&mut self, i: &'ast syn::ItemConst) {
+        self.with_test(&i.attrs, |c| {
+            c.push(&i.ty, Position::Const, i.ident.to_string());
+            visit::visit_item_const(c, i)
+        });
+    }
+    fn visit_impl_item_const(&mut self, i: &'ast syn::ImplItemConst) {
+        self.with_test(&i.attrs, |c| {
+            c.push(&i.ty, Position::Const, i.ident.to_string());
+            visit::visit_impl_item_const(c, i)
+        });
+    }
+    fn visit_item_type(&mut self, i: &'ast syn::ItemType) {
+        self.with_test(&i.attrs, |c| {
+            c.push(&i.ty, Position::Alias, i.ident.to_string());
+            visit::visit_item_type(c, i)
+        });
+    }
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        if let syn::Pat::Type(t) = &l.pat {
+            self.push(&t.ty, Position::Let, binding_name(&t.pat));
+        }
+        visit::visit_local(self, l);
+    }
+
+    fn visit_expr_path(&mut self, e: &'ast syn::ExprPath) {
+        if let Some(q) = &e.qself {
+            self.push(&q.ty, Position::Turbofish, String::new());
+        } else if let Some(ty) = turbofish_type(&e.path) {
+            self.push(&ty, Position::Turbofish, String::new());
+        }
+        visit::visit_expr_path(self, e);
+    }
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if m.method == "collect" {
+            let ty = m.turbofish.as_ref().and_then(|t| {
+                t.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(ty) => Some(ty),
+                    _ => None,
+                })
+            });
+            if let Some(ty) = ty {
+                self.push(ty, Position::Turbofish, String::new());
+            }
+        }
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.push_macro_statics(m);
+        visit::visit_macro(self, m);
+    }
+}
+
+/// `Type::<Args>::f`: the type path up to its last segment with generic arguments, when
+/// a function segment follows it.
+fn turbofish_type(path: &syn::Path) -> Option<syn::Type> {
+    let segs = &path.segments;
+    let last_args = segs
+        .iter()
+        .enumerate()
+        .rev()
+        .skip(1)
+        .find(|(_, s)| matches!(s.arguments, syn::PathArguments::AngleBracketed(_)))?
+        .0;
+    let mut type_path = syn::Path { leading_colon: path.leading_colon, segments: Default::default() };
+    for s in segs.iter().take(last_args + 1) {
+        type_path.segments.push(s.clone());
+    }
+    Some(syn::Type::Path(syn::TypePath { qself: None, path: type_path }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(src: &str) -> TypeFacts {
+        extract(&syn::parse_file(src).unwrap(), false)
+    }
+
+    fn written(src: &str) -> Vec<(Position, String, String, u32, bool)> {
+        facts(src)
+            .written
+            .into_iter()
+            .map(|w| (w.position, w.owner, w.ty.to_string(), w.anchor_line, w.in_test))
+            .collect()
+    }
+
+    #[test]
+    fn records_examined_positions_only() {
+        let src = "\
+static A: Mutex<HashMap<u32, u8>> = x();
+const B: Map = y();
+type C<V> = HashMap<u32, V>;
+fn f(p: HashMap<u8, u8>) -> HashMap<u8, Rc<u8>> where T: Into<HashMap<u8, u8>> {
+    let m: HashMap<u8, u8> = HashMap::<u8, Node>::new();
+    let n = xs.iter().collect::<HashSet<_>>();
+    let s: String = String::new();
+    let (a, b): (Foo, u8) = g();
+}
+lazy_static! {
+    /// doc
+    pub static ref D: RwLock<Map> = RwLock::new(Map::new());
+}
+thread_local! { static E: RefCell<Vec<Cache>> = const { RefCell::new(Vec::new()) } }
+#[cfg(test)]
+mod tests { static T: Cache = z(); }
+";
+        use Position::*;
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            written(src),
+            vec![
+                (Static, s("A"), s("Mutex<HashMap<u32, u8>>"), 1, false),
+                (Const, s("B"), s("Map"), 2, false),
+                (Alias, s("C"), s("HashMap<u32, V>"), 3, false),
+                (Return, s("f"), s("HashMap<u8, Rc<u8>>"), 4, false),
+                (Let, s("m"), s("HashMap<u8, u8>"), 5, false),
+                (Turbofish, s(""), s("HashMap<u8, Node>"), 5, false),
+                (Turbofish, s(""), s("HashSet<_>"), 6, false),
+                (Let, s(""), s("(Foo, u8)"), 8, false),
+                (Static, s("D"), s("RwLock<Map>"), 11, false),
+                (Static, s("E"), s("RefCell<Vec<Cache>>"), 14, false),
+                (Static, s("T"), s("Cache"), 16, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn filters_types_that_cannot_hold_a_map() {
+        let ty = |s: &str| TypeExpr::from_syn(&syn::parse_str(s).unwrap());
+        assert!(!could_hold_map(&ty("Vec<Option<String>>")));
+        assert!(!could_hold_map(&ty("&[u8; 4]")));
+        assert!(could_hold_map(&ty("Arc<Registry>")));
+        assert!(could_hold_map(&ty("Vec<HashMap<u8, u8>>")));
+    }
 }

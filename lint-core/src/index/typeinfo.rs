@@ -1,6 +1,377 @@
-//! Queries about written types, crate-local structs and `Hash`/`PartialEq` impls over the
-//! merged type facts of a package.
+//! Queries about written types, crate-local structs and `Hash`/`PartialEq`/`Ord` impls
+//! over the merged type facts of a package: the examined type sites, deep resolution of
+//! aliases and renames (`resolve`), the maps inside a type with the lock around each,
+//! and what a struct's fields hold.
+
+mod resolve;
+
+pub use resolve::same_alias_expansion;
+
+use crate::facts::typeinfo::{Position, TraitImpl, TraitKind};
+use crate::facts::{FieldDef, StructDef};
+use crate::maptypes::{builtin_map_kind, is_atomic, is_set_name, MapKind};
+use crate::types::{ArrayLen, TypeExpr, TypeKind};
 
 use super::PackageIndex;
 
-impl PackageIndex<'_> {}
+/// Struct nesting followed when asking whether a struct holds a cell (SPEC §2 ML003).
+const MAX_STRUCT_DEPTH: usize = 4;
+
+/// Structs visited at most for one `cell_in` question (wide nesting stays cheap).
+const MAX_STRUCT_VISITS: usize = 256;
+
+/// The types that make a value a shared cell behind `Rc`/`Arc`/`Box` (SPEC §2 ML003).
+const CELLS: &[&str] = &["Cell", "RefCell", "UnsafeCell", "Mutex", "RwLock"];
+
+/// A type written in an examined position, as the rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeSite<'a> {
+    /// The file's index in `PackageIndex::files`.
+    pub file: usize,
+    pub ty: &'a TypeExpr,
+    pub position: Position,
+    /// The field, static, const, alias, binding or function name (may be empty).
+    pub owner: &'a str,
+    /// For fields: the struct or enum.
+    pub parent: Option<&'a StructDef>,
+    pub anchor_line: u32,
+    pub in_test: bool,
+}
+
+impl TypeSite<'_> {
+    /// The site in words, for messages: "field `nodes` of `Graph`", "static `CACHE`".
+    pub fn describe(&self) -> String {
+        let owner = self.owner;
+        match self.position {
+            Position::Field => match self.parent {
+                Some(s) if s.is_enum && owner.starts_with(|c: char| c.is_ascii_digit()) => {
+                    format!("a field of enum `{}`", s.name)
+                }
+                Some(s) => format!("field `{owner}` of `{}`", s.name),
+                None => format!("field `{owner}`"),
+            },
+            Position::Static => format!("static `{owner}`"),
+            Position::Const => format!("const `{owner}`"),
+            Position::Alias => format!("type alias `{owner}`"),
+            Position::Let if owner.is_empty() => "a `let` binding".to_string(),
+            Position::Let => format!("`let {owner}`"),
+            Position::Return => format!("the return type of `{owner}`"),
+            Position::Turbofish => "a turbofish".to_string(),
+        }
+    }
+}
+
+/// A lock around a map in the same written type.
+#[derive(Clone, Copy, Debug)]
+pub struct EnclosingLock<'t> {
+    pub ty: &'t TypeExpr,
+    /// `Mutex` (not `RwLock` nor `RefCell`, which lend shared borrows).
+    pub exclusive: bool,
+}
+
+/// A map type found inside a resolved type.
+#[derive(Clone, Copy, Debug)]
+pub struct MapUse<'t> {
+    pub map: &'t TypeExpr,
+    pub kind: MapKind,
+    pub is_set: bool,
+    /// The key, or the element of a set.
+    pub key: Option<&'t TypeExpr>,
+    /// The value of a map (`None` for sets).
+    pub value: Option<&'t TypeExpr>,
+    /// The nearest `Mutex`, `RwLock` or `RefCell` holding the map, through `Box`,
+    /// `Option`, `Vec`, `VecDeque`, tuples, arrays and the values of other maps; an
+    /// `Arc` or `Rc` in between ends the search (the inner part can be shared and
+    /// reached without the outer lock).
+    pub lock: Option<EnclosingLock<'t>>,
+}
+
+impl MapUse<'_> {
+    /// The value of a map or the element of a set.
+    pub fn slot(&self) -> Option<&TypeExpr> {
+        if self.is_set {
+            self.key
+        } else {
+            self.value
+        }
+    }
+}
+
+impl<'a> PackageIndex<'a> {
+    /// Every examined type site of the package: struct and enum fields, then the written
+    /// types of `facts::typeinfo`, file by file.
+    pub fn type_sites(&self) -> Vec<TypeSite<'a>> {
+        let mut out = Vec::new();
+        for (file, f) in self.files.iter().enumerate() {
+            for s in &f.facts.structs {
+                for fd in &s.fields {
+                    out.push(TypeSite {
+                        file,
+                        ty: &fd.ty,
+                        position: Position::Field,
+                        owner: &fd.name,
+                        parent: Some(s),
+                        anchor_line: fd.anchor_line,
+                        in_test: s.in_test,
+                    });
+                }
+            }
+            for w in &f.facts.types.written {
+                out.push(TypeSite {
+                    file,
+                    ty: &w.ty,
+                    position: w.position,
+                    owner: &w.owner,
+                    parent: None,
+                    anchor_line: w.anchor_line,
+                    in_test: w.in_test,
+                });
+            }
+        }
+        out
+    }
+
+    /// The name of a resolved path type when it denotes the well-known type of that name:
+    /// `None` when a crate-local struct or enum of the same name shadows it (written
+    /// without a path, or with a `crate::`/`self::`/`super::` path).
+    pub fn known_name<'t>(&self, ty: &'t TypeExpr) -> Option<&'t str> {
+        let TypeKind::Path { segments, .. } = &ty.kind else { return None };
+        let name = segments.last()?;
+        let local_path = segments.len() == 1 || matches!(segments[0].as_str(), "crate" | "self" | "super");
+        if local_path && !self.structs_named(name).is_empty() {
+            return None;
+        }
+        Some(name)
+    }
+
+    /// The crate-local structs and enums a resolved path type names.
+    pub fn local_structs_of(&self, ty: &TypeExpr) -> &[&'a StructDef] {
+        match &ty.kind {
+            TypeKind::Path { segments, .. } => {
+                let Some(name) = segments.last() else { return &[] };
+                let external = segments.len() > 1 && !matches!(segments[0].as_str(), "crate" | "self" | "super");
+                if external && is_std_root(&segments[0]) {
+                    return &[];
+                }
+                self.structs_named(name)
+            }
+            _ => &[],
+        }
+    }
+
+    /// The map kind of a resolved type's head (built-in names and `map-types`).
+    fn resolved_map_kind(&self, ty: &TypeExpr) -> Option<MapKind> {
+        let name = ty.name()?;
+        builtin_map_kind(name).or_else(|| self.settings.map_types.iter().any(|m| m == name).then_some(MapKind::Hash))
+    }
+
+    /// Every map type inside a resolved type (see `resolve_type`), outermost first.
+    /// Maps behind references and raw pointers are skipped: they are declared, and
+    /// examined, where they are owned.
+    pub fn maps_in<'t>(&self, resolved: &'t TypeExpr) -> Vec<MapUse<'t>> {
+        let mut out = Vec::new();
+        self.collect_maps(resolved, None, &mut out);
+        out
+    }
+
+    fn collect_maps<'t>(&self, ty: &'t TypeExpr, lock: Option<EnclosingLock<'t>>, out: &mut Vec<MapUse<'t>>) {
+        match &ty.kind {
+            TypeKind::Path { args, .. } => {
+                if let Some(kind) = self.resolved_map_kind(ty) {
+                    let is_set = ty.name().is_some_and(is_set_name);
+                    let value = if is_set { None } else { args.get(1) };
+                    out.push(MapUse { map: ty, kind, is_set, key: args.first(), value, lock });
+                    args.iter().for_each(|a| self.collect_maps(a, lock, out));
+                    return;
+                }
+                // A `RefCell` lends shared borrows like an `RwLock`'s read lock: a map
+                // borrowed with `borrow()` can still have one entry mutated through its own
+                // cell while other entries are read.
+                let inner = match self.known_name(ty) {
+                    Some("Mutex") => Some(EnclosingLock { ty, exclusive: true }),
+                    Some("RwLock" | "RefCell") => Some(EnclosingLock { ty, exclusive: false }),
+                    Some("Box" | "Option" | "Vec" | "VecDeque") => lock,
+                    _ => None,
+                };
+                args.iter().for_each(|a| self.collect_maps(a, inner, out));
+            }
+            TypeKind::Tuple(elems) => elems.iter().for_each(|e| self.collect_maps(e, lock, out)),
+            TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => self.collect_maps(elem, lock, out),
+            TypeKind::Ref { .. } | TypeKind::Ptr(_) | TypeKind::Traits(_) | TypeKind::Other => {}
+        }
+    }
+
+    /// When `ty` (resolved) is a cell type (`Cell`, `RefCell`, `UnsafeCell`, `Mutex`,
+    /// `RwLock`) or a crate-local struct/enum that is a wrapper of cells (every field a
+    /// cell or such a struct, to depth 4), says which: "`RefCell`" or "`Session`, which
+    /// holds only cells (`state` is a `Mutex`)". Every struct of that name must be one.
+    ///
+    /// A struct holding a cell next to plain data is not one: putting it behind `Arc` is
+    /// shared ownership of the whole value, not a per-entry cell.
+    pub fn cell_in(&self, ty: &TypeExpr) -> Option<String> {
+        if let Some(name) = self.known_name(ty).filter(|n| CELLS.contains(n)) {
+            return Some(format!("`{name}`"));
+        }
+        let mut budget = MAX_STRUCT_VISITS;
+        self.struct_cell(ty, 0, &mut budget)
+            .map(|(s, f, cell)| format!("`{s}`, which holds only cells (`{f}` is a `{cell}`)"))
+    }
+
+    /// (struct, field, cell) for a crate-local struct type made of cells.
+    fn struct_cell(&self, ty: &TypeExpr, depth: usize, budget: &mut usize) -> Option<(String, String, String)> {
+        let defs = self.local_structs_of(ty);
+        if defs.is_empty() || depth >= MAX_STRUCT_DEPTH || *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let mut found = None;
+        for def in defs {
+            let mut first = None;
+            for f in &def.fields {
+                let fty = self.resolve_type(&f.ty);
+                if fty.name() == Some("PhantomData") {
+                    continue;
+                }
+                let hit = match self.known_name(&fty).filter(|n| CELLS.contains(n)) {
+                    Some(name) => (f.name.clone(), name.to_string()),
+                    None => {
+                        let (_, inner, cell) = self.struct_cell(&fty, depth + 1, budget)?;
+                        (format!("{}.{inner}", f.name), cell)
+                    }
+                };
+                first = first.or(Some(hit));
+            }
+            let (field, cell) = first?;
+            found = found.or(Some((def.name.clone(), field, cell)));
+        }
+        found
+    }
+
+    /// The fields of a crate-local struct or enum whose type is interior-mutable
+    /// (`Cell`, `RefCell`, `UnsafeCell`, `Mutex`, `RwLock`, `OnceCell`, `OnceLock`,
+    /// `LazyCell`, `LazyLock`, `Lazy`, `Atomic*`), directly, through aliases, or inside
+    /// `Arc`, `Rc`, `Box`, `Option`, `Vec` or `VecDeque`; with the interior-mutable
+    /// type's name.
+    pub fn interior_mutable_fields<'s>(&self, def: &'s StructDef) -> Vec<(&'s FieldDef, String)> {
+        def.fields
+            .iter()
+            .filter_map(|f| self.interior_mutable_name(&self.resolve_type(&f.ty), 0).map(|n| (f, n)))
+            .collect()
+    }
+
+    fn interior_mutable_name(&self, ty: &TypeExpr, depth: usize) -> Option<String> {
+        let name = self.known_name(ty)?;
+        if is_atomic(name) || crate::maptypes::is_interior_mutable(name) {
+            return Some(name.to_string());
+        }
+        match name {
+            "Arc" | "Rc" | "Box" | "Option" | "Vec" | "VecDeque" if depth < 8 => {
+                self.interior_mutable_name(ty.args().first()?, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The hand-written impls of `kinds` for the type named `name`, with their file.
+    pub fn trait_impls_for<'s>(
+        &'s self,
+        name: &'s str,
+        kinds: &'s [TraitKind],
+    ) -> impl Iterator<Item = (usize, &'a TraitImpl)> + 's {
+        self.files.iter().enumerate().flat_map(move |(i, f)| {
+            f.facts
+                .types
+                .impls
+                .iter()
+                .filter(move |t| t.self_ty == name && kinds.contains(&t.kind))
+                .map(move |t| (i, t))
+        })
+    }
+
+    /// The size in bytes of an inline array of primitives (`[u8; 4096]`, `[[f32; 4]; N]`
+    /// with `N` a crate-local integer const), when it is known.
+    pub fn inline_array_bytes(&self, ty: &TypeExpr) -> Option<u64> {
+        let TypeKind::Array { elem, len } = &ty.kind else { return None };
+        let n = match len {
+            ArrayLen::Lit(n) => *n,
+            ArrayLen::Const(c) => self.int_const(c)?,
+            ArrayLen::Other => return None,
+        };
+        let each = self.inline_array_bytes(elem).or_else(|| primitive_size(elem))?;
+        n.checked_mul(each)
+    }
+}
+
+/// Crates whose types are never crate-local.
+fn is_std_root(seg: &str) -> bool {
+    matches!(seg, "std" | "core" | "alloc")
+}
+
+/// The size of a primitive type, `usize`/`isize` as on 64-bit targets.
+pub fn primitive_size(ty: &TypeExpr) -> Option<u64> {
+    let TypeKind::Path { segments, args } = &ty.kind else { return None };
+    let prefix_ok =
+        segments.len() == 1 || (segments.len() == 3 && is_std_root(&segments[0]) && segments[1] == "primitive");
+    if !args.is_empty() || !prefix_ok {
+        return None;
+    }
+    Some(match segments.last()?.as_str() {
+        "u8" | "i8" | "bool" => 1,
+        "u16" | "i16" => 2,
+        "u32" | "i32" | "f32" | "char" => 4,
+        "u64" | "i64" | "f64" | "usize" | "isize" => 8,
+        "u128" | "i128" => 16,
+        _ => return None,
+    })
+}
+
+/// The outermost node of a written type with this span: the written form of a resolved
+/// node (an alias use when the node came from the alias's definition).
+pub fn written_at(written: &TypeExpr, span: crate::diagnostic::Span) -> Option<&TypeExpr> {
+    if written.span == span {
+        return Some(written);
+    }
+    match &written.kind {
+        TypeKind::Path { args, .. } => args.iter().find_map(|a| written_at(a, span)),
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
+            written_at(elem, span)
+        }
+        TypeKind::Tuple(elems) => elems.iter().find_map(|e| written_at(e, span)),
+        TypeKind::Traits(_) | TypeKind::Other => None,
+    }
+}
+
+/// A resolved node as the user wrote it, for messages: "`Registry` (`HashMap<u32,
+/// Rc<Node>>`)" when it came from an alias, else "`HashMap<u32, Rc<Node>>`".
+pub fn type_text(written: &TypeExpr, node: &TypeExpr) -> String {
+    let resolved = shorten(node.to_string());
+    match written_at(written, node.span).map(|w| shorten(w.to_string())) {
+        Some(w) if w != resolved => format!("`{w}` (`{resolved}`)"),
+        _ => format!("`{resolved}`"),
+    }
+}
+
+/// A map's key or value for messages, like `type_text`; when it comes from the same
+/// alias use as the map itself, only its resolved form is meaningful.
+pub fn slot_text(written: &TypeExpr, map: &TypeExpr, slot: &TypeExpr) -> String {
+    if slot.span == map.span {
+        format!("`{}`", shorten(slot.to_string()))
+    } else {
+        type_text(written, slot)
+    }
+}
+
+/// Cuts a long type text in its middle.
+fn shorten(s: String) -> String {
+    const MAX: usize = 80;
+    let n = s.chars().count();
+    if n <= MAX {
+        return s;
+    }
+    let head: String = s.chars().take(MAX / 2).collect();
+    let tail: String = s.chars().skip(n - MAX / 2).collect();
+    format!("{head}..{tail}")
+}
+
+#[cfg(test)]
+mod tests;
