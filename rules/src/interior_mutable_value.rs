@@ -22,10 +22,10 @@ type, whose value type is:
 
 - a **shared cell**: `Rc<X>`, `Arc<X>` or `Box<X>` where `X` is `Cell`, `RefCell`,
   `UnsafeCell`, `Mutex` or `RwLock` (any path prefix: `parking_lot::Mutex`,
-  `tokio::sync::RwLock`, ...), or a crate-local struct or enum that only wraps such cells
-  (every field a cell or such a struct, up to four levels);
+  `tokio::sync::RwLock`, ...), or a crate-local struct or enum with such a field
+  (directly or through a field of such a struct, up to four levels);
 - a **redundant per-entry lock**: `Mutex<T>` or `RefCell<T>` while the map itself sits
-  inside a `Mutex` in the same written type (`Mutex<HashMap<K, Mutex<V>>>`), through
+  inside an exclusive `Mutex` or `RefCell` in the same written type (`Mutex<HashMap<K, Mutex<V>>>`), through
   `Box`, `Option`, `Vec`, tuples and the values of other maps (an `Arc` or `Rc` in between
   lets the inner part be shared, so it is not flagged).
 

@@ -81,3 +81,22 @@ pub fn build(xs: Vec<(u32, u8)>) -> HashMap<u32, Rc<RefCell<Node>>> { //~ ML003
 impl Graph {
     const EMPTY: Option<HashMap<u8, Box<RefCell<u8>>>> = None; //~ ML003
 }
+
+/// A session shared by `Arc`: plain data next to its lock, one allocation per entry.
+pub struct UserSession {
+    pub id: u64,
+    pub state: Mutex<u32>,
+}
+
+/// A tree node shared by `Rc`, with a back-pointer to its parent.
+pub struct TreeNode {
+    pub name: String,
+    pub parent: RefCell<std::rc::Weak<TreeNode>>,
+}
+
+pub struct CellFields {
+    sessions: HashMap<u64, Arc<UserSession>>, //~ ML003
+    children: HashMap<String, Rc<TreeNode>>, //~ ML003
+    // The outer `RefCell` is exclusive: `borrow_mut()` it and use `get_mut`.
+    under_refcell: RefCell<HashMap<u32, RefCell<Node>>>, //~ ML003
+}

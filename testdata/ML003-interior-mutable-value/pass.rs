@@ -3,6 +3,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::{Rc, Weak};
+
 use std::sync::atomic::{AtomicBool, AtomicU64};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
@@ -17,21 +18,7 @@ pub struct Counters {
     pub live: AtomicBool,
 }
 
-/// A session shared by `Arc`: plain data next to its lock.
-pub struct UserSession {
-    pub id: u64,
-    pub state: Mutex<u32>,
-}
-
-/// A tree node shared by `Rc`, with a back-pointer to its parent.
-pub struct TreeNode {
-    pub name: String,
-    pub parent: RefCell<Weak<TreeNode>>,
-}
-
 pub struct Fine {
-    sessions: HashMap<u64, Arc<UserSession>>,
-    children: HashMap<String, Rc<TreeNode>>,
     inline: HashMap<u32, Plain>,
     atomics: HashMap<u32, Arc<AtomicU64>>,
     bare_atomics: HashMap<u32, AtomicU64>,
@@ -46,8 +33,6 @@ pub struct Fine {
     per_entry: HashMap<u32, Mutex<Plain>>,
     // Read-lock the map, lock one entry: deliberate.
     under_rwlock: RwLock<HashMap<u32, Mutex<Plain>>>,
-    // `borrow()` the map, `borrow_mut()` one entry while others are read: the same.
-    under_refcell: RefCell<HashMap<u32, RefCell<Plain>>>,
     // Per-key locks: nothing to store inline, the lock is held after the map's is released.
     key_locks: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     // The inner map can be cloned out of the outer lock.

@@ -184,12 +184,11 @@ impl<'a> PackageIndex<'a> {
                     args.iter().for_each(|a| self.collect_maps(a, lock, out));
                     return;
                 }
-                // A `RefCell` lends shared borrows like an `RwLock`'s read lock: a map
-                // borrowed with `borrow()` can still have one entry mutated through its own
-                // cell while other entries are read.
+                // `Mutex` and `RefCell` are exclusive (SPEC §2 ML003); an `RwLock` lends
+                // shared read locks, under which a per-entry lock is a deliberate pattern.
                 let inner = match self.known_name(ty) {
-                    Some("Mutex") => Some(EnclosingLock { ty, exclusive: true }),
-                    Some("RwLock" | "RefCell") => Some(EnclosingLock { ty, exclusive: false }),
+                    Some("Mutex" | "RefCell") => Some(EnclosingLock { ty, exclusive: true }),
+                    Some("RwLock") => Some(EnclosingLock { ty, exclusive: false }),
                     Some("Box" | "Option" | "Vec" | "VecDeque") => lock,
                     _ => None,
                 };
@@ -202,49 +201,36 @@ impl<'a> PackageIndex<'a> {
     }
 
     /// When `ty` (resolved) is a cell type (`Cell`, `RefCell`, `UnsafeCell`, `Mutex`,
-    /// `RwLock`) or a crate-local struct/enum that is a wrapper of cells (every field a
-    /// cell or such a struct, to depth 4), says which: "`RefCell`" or "`Session`, which
-    /// holds only cells (`state` is a `Mutex`)". Every struct of that name must be one.
-    ///
-    /// A struct holding a cell next to plain data is not one: putting it behind `Arc` is
-    /// shared ownership of the whole value, not a per-entry cell.
+    /// `RwLock`) or a crate-local struct/enum with such a field (directly or through a
+    /// field of such a struct, to depth 4), says which: "`RefCell`" or "`Session`, whose
+    /// field `state` is a `Mutex`".
     pub fn cell_in(&self, ty: &TypeExpr) -> Option<String> {
         if let Some(name) = self.known_name(ty).filter(|n| CELLS.contains(n)) {
             return Some(format!("`{name}`"));
         }
         let mut budget = MAX_STRUCT_VISITS;
-        self.struct_cell(ty, 0, &mut budget)
-            .map(|(s, f, cell)| format!("`{s}`, which holds only cells (`{f}` is a `{cell}`)"))
+        self.struct_cell(ty, 0, &mut budget).map(|(s, f, cell)| format!("`{s}`, whose field `{f}` is a `{cell}`"))
     }
 
-    /// (struct, field, cell) for a crate-local struct type made of cells.
+    /// (struct, field, cell) for a crate-local struct type with a cell field.
     fn struct_cell(&self, ty: &TypeExpr, depth: usize, budget: &mut usize) -> Option<(String, String, String)> {
         let defs = self.local_structs_of(ty);
         if defs.is_empty() || depth >= MAX_STRUCT_DEPTH || *budget == 0 {
             return None;
         }
         *budget -= 1;
-        let mut found = None;
         for def in defs {
-            let mut first = None;
             for f in &def.fields {
                 let fty = self.resolve_type(&f.ty);
-                if fty.name() == Some("PhantomData") {
-                    continue;
+                if let Some(name) = self.known_name(&fty).filter(|n| CELLS.contains(n)) {
+                    return Some((def.name.clone(), f.name.clone(), name.to_string()));
                 }
-                let hit = match self.known_name(&fty).filter(|n| CELLS.contains(n)) {
-                    Some(name) => (f.name.clone(), name.to_string()),
-                    None => {
-                        let (_, inner, cell) = self.struct_cell(&fty, depth + 1, budget)?;
-                        (format!("{}.{inner}", f.name), cell)
-                    }
-                };
-                first = first.or(Some(hit));
+                if let Some((_, inner, cell)) = self.struct_cell(&fty, depth + 1, budget) {
+                    return Some((def.name.clone(), format!("{}.{inner}", f.name), cell));
+                }
             }
-            let (field, cell) = first?;
-            found = found.or(Some((def.name.clone(), field, cell)));
         }
-        found
+        None
     }
 
     /// The fields of a crate-local struct or enum whose type is interior-mutable

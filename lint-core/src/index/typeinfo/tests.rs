@@ -117,9 +117,9 @@ struct Cycle { next: Cycle }
         let cell = |s: &str| ix.cell_in(&ix.resolve_type(&ty(s)));
         assert_eq!(cell("RefCell<u8>"), Some("`RefCell`".into()));
         assert_eq!(cell("tokio::sync::RwLock<u8>"), Some("`RwLock`".into()));
-        assert_eq!(cell("Wrapper"), Some("`Wrapper`, which holds only cells (`state` is a `Mutex`)".into()));
-        assert_eq!(cell("Inner"), Some("`Inner`, which holds only cells (`flag` is a `Cell`)".into()));
-        assert_eq!(cell("WithData"), None);
+        assert_eq!(cell("Wrapper"), Some("`Wrapper`, whose field `state` is a `Mutex`".into()));
+        assert_eq!(cell("Inner"), Some("`Inner`, whose field `flag` is a `Cell`".into()));
+        assert_eq!(cell("WithData"), Some("`WithData`, whose field `state` is a `Mutex`".into()));
         assert_eq!(cell("Cycle"), None);
         assert_eq!(cell("OnceLock<u8>"), None);
         assert_eq!(cell("AtomicU64"), None);
