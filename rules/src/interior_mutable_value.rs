@@ -69,11 +69,9 @@ and refer to nodes by index.
 ## Not flagged
 
 Atomics (`Arc<AtomicU64>`), `OnceCell`/`OnceLock` values (single-flight initialisation),
-`Arc<T>` without a cell, `Arc<Mutex<()>>` (a per-key lock with no data), a shared
-crate-local struct that holds plain data next to its cell (`Arc<Session>` where `Session`
-has an id and a `Mutex<State>`: shared ownership of the whole value), and a per-entry
-lock under an `RwLock` or a `RefCell` (read-lock or `borrow()` the map, lock one entry: a
-deliberate pattern; a `RefCell` lends shared borrows like a read lock). Function parameters and trait bounds are not examined
+`Arc<T>` without a cell, `Arc<Mutex<()>>` (a per-key lock with no data), and a per-entry
+lock under an `RwLock` (read-lock the map, lock one entry: a deliberate pattern).
+Function parameters and trait bounds are not examined
 (they repeat types declared elsewhere), nor are maps behind references (`&HashMap<..>`),
 which are examined where they are owned. A map type that comes entirely from a type
 alias is reported once, at the alias.
@@ -81,7 +79,7 @@ alias is reported once, at the alias.
 ## Limits
 
 Without type checking, a crate-local struct is recognised by its name; when several
-structs of the package share it, every one of them must hold a cell.
+structs of the package share it, any of them holding a cell counts.
 "#,
     precision: "high",
 };
