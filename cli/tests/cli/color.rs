@@ -69,9 +69,12 @@ fn auto_on_a_terminal_honours_no_color() {
         }
         run_limited(cmd)
     };
-    let probe = std::process::Command::new("script").arg("--version").output();
+    let probe = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", "true", "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("`script` is not available: terminal colour not checked");
+        eprintln!("`script` cannot open a terminal here: terminal colour not checked");
         return;
     }
     let coloured = on_tty(None);

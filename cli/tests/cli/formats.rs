@@ -80,6 +80,18 @@ fn json() {
 }
 
 #[test]
+fn an_output_file_holds_the_same_bytes_as_stdout() {
+    let t = sample();
+    for format in ["concise", "json"] {
+        let printed = t.run(&["--select", "ML005", "--format", format]);
+        let written = t.run(&["--select", "ML005", "--format", format, "-o", "report.out"]);
+        written.assert_code(1);
+        assert_eq!(written.stdout, "");
+        assert_eq!(std::fs::read_to_string(t.path("report.out")).ok(), Some(printed.stdout), "--format {format}");
+    }
+}
+
+#[test]
 fn json_has_the_document_shape_of_the_spec() {
     let r = sample().run(&["--select", "ML005", "--format", "json"]);
     let doc = r.json();
