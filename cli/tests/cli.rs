@@ -1,1 +1,25 @@
+//! The `maplint` binary run on source trees made at test time: exit statuses, skipped
+//! files, output formats, determinism, walking, rule selection, colour, test code and
+//! hostile input. The modules live in `cli/tests/cli/`, the snapshots in
+//! `cli/tests/snapshots/`.
 
+#[path = "cli/color.rs"]
+mod color;
+#[path = "cli/common.rs"]
+mod common;
+#[path = "cli/determinism.rs"]
+mod determinism;
+#[path = "cli/exit.rs"]
+mod exit;
+#[path = "cli/formats.rs"]
+mod formats;
+#[path = "cli/hostile.rs"]
+mod hostile;
+#[path = "cli/selection.rs"]
+mod selection;
+#[path = "cli/skipped.rs"]
+mod skipped;
+#[path = "cli/testcode.rs"]
+mod testcode;
+#[path = "cli/walking.rs"]
+mod walking;

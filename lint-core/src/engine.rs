@@ -232,7 +232,9 @@ fn analyze(
         Ok(s) => s,
         Err(reason) => return skipped(reason),
     };
-    match analyze_source(&src, &job.path, job.package.as_deref(), local, settings, resolve, job.report) {
+    // Package roots are absolute: so must the path be that is placed under one.
+    let path = std::env::current_dir().map(|cwd| walk::absolute(&cwd, &job.path)).unwrap_or_else(|_| job.path.clone());
+    match analyze_source(&src, &path, job.package.as_deref(), local, settings, resolve, job.report) {
         Ok((facts, diagnostics)) => FileOutcome { facts, diagnostics, skipped: None },
         Err(reason) => skipped(reason),
     }

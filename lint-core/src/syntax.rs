@@ -1,7 +1,7 @@
 //! Parsing a file with `syn` without ever overflowing the stack, and finding the anchor
 //! of a finding (the innermost statement, field or item holding it) for suppression.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Spacing, TokenStream, TokenTree};
 use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
@@ -24,7 +24,7 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
         let at = e.span().start();
         format!("syntax error at {}:{}: cannot tokenize", at.line, at.column + 1)
     })?;
-    let depth = nesting_depth(&tokens);
+    let depth = nesting_depth(&tokens)?;
     if depth > MAX_NESTING {
         return Err(format!("nesting deeper than {MAX_NESTING} levels ({depth})"));
     }
@@ -34,48 +34,165 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
     })
 }
 
-/// The deepest nesting of a token stream, computed without recursion: bracket groups,
-/// plus, within a group, open `<` angle brackets (reset at `;` and braces) and runs of prefix
-/// operators (`&&&&x`), which `syn` also parses recursively.
-fn nesting_depth(tokens: &TokenStream) -> usize {
-    struct Level {
-        iter: proc_macro2::token_stream::IntoIter,
-        angle: usize,
-        run: usize,
+/// Statements of more tokens than this (at one bracket level, between `;` or `,`) are refused:
+/// long postfix and binary chains nest `syn`'s tree one level per operator.
+pub const MAX_SEGMENT: usize = 50_000;
+
+/// Keywords after which a prefix operator run goes on (`&mut *const &'a dyn x`).
+const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "async", "static", "ref", "box"];
+/// Keywords that open a construct lasting to the end of the expression.
+const TAIL_WORDS: &[&str] = &["return", "break", "yield", "become", "let", "if", "while", "match"];
+
+/// What came before a token within its group.
+#[derive(Clone, Copy, PartialEq)]
+enum Prev {
+    Start,
+    Operand,
+    Keyword,
+    Punct(char, Spacing),
+}
+
+/// The state of one bracket group while its tokens are read.
+struct Level {
+    iter: proc_macro2::token_stream::IntoIter,
+    /// The estimated depth at which this group opened.
+    base: usize,
+    /// Open `<` angle brackets (until `;` or a brace).
+    angle: usize,
+    /// A run of prefix operators (`&&&&x`, `- - x`, `&mut *const`).
+    run: usize,
+    /// Constructs that last to the end of the expression: closures, `->` return types,
+    /// assignments, `@` bindings and the keywords of `TAIL_WORDS`.
+    tail: usize,
+    /// Between the bars of a closure's parameters, where `,` ends nothing.
+    params: bool,
+    /// The last `|` was a binary operator (so is a second one joined to it).
+    binary_pipe: bool,
+    /// Tokens since the last `;` or `,`.
+    len: usize,
+    prev: Prev,
+}
+
+impl Level {
+    fn new(ts: TokenStream, base: usize) -> Level {
+        Level {
+            iter: ts.into_iter(),
+            base,
+            angle: 0,
+            run: 0,
+            tail: 0,
+            params: false,
+            binary_pipe: false,
+            len: 0,
+            prev: Prev::Start,
+        }
     }
-    let level = |ts: TokenStream| Level { iter: ts.into_iter(), angle: 0, run: 0 };
-    let mut stack = vec![level(tokens.clone())];
+
+    fn punct(&mut self, p: &proc_macro2::Punct) {
+        let c = p.as_char();
+        let joined_to = |x: char| self.prev == Prev::Punct(x, Spacing::Joint);
+        match c {
+            '<' => self.angle += 1,
+            // `->` opens a return type; `=>` ends a match arm's pattern.
+            '>' if joined_to('-') => self.tail += 1,
+            '>' if joined_to('=') => self.params = false,
+            '>' => self.angle = self.angle.saturating_sub(1),
+            ';' => {
+                (self.angle, self.run, self.tail, self.params, self.len) = (0, 0, 0, false, 0);
+            }
+            ',' => {
+                self.run = 0;
+                self.len = 0;
+                if self.angle == 0 && !self.params {
+                    self.tail = 0;
+                }
+            }
+            '&' | '*' | '-' | '!' => self.run += 1,
+            '\'' => {}
+            '|' => {
+                if self.params {
+                    self.params = false;
+                } else if self.prev == Prev::Operand || (joined_to('|') && self.binary_pipe) {
+                    self.binary_pipe = true;
+                } else {
+                    self.binary_pipe = false;
+                    self.params = true;
+                    self.tail += 1;
+                }
+            }
+            '=' if p.spacing() == Spacing::Alone
+                && !matches!(self.prev, Prev::Punct('=' | '!' | '<' | '>', Spacing::Joint)) =>
+            {
+                self.tail += 1;
+                self.run = 0;
+            }
+            '@' => self.tail += 1,
+            _ => self.run = 0,
+        }
+        self.prev = Prev::Punct(c, p.spacing());
+    }
+
+    fn ident(&mut self, i: &proc_macro2::Ident) {
+        let word = i.to_string();
+        let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
+        if TAIL_WORDS.contains(&word.as_str()) {
+            self.tail += 1;
+            self.prev = Prev::Keyword;
+        } else if PREFIX_WORDS.contains(&word.as_str()) {
+            self.prev = Prev::Keyword;
+        } else {
+            if !lifetime {
+                self.run = 0;
+            }
+            self.prev = Prev::Operand;
+        }
+    }
+}
+
+/// The deepest recursion `syn` (and a visitor of its tree) could need for a token stream,
+/// estimated without recursion: each bracket group adds one level, and so, within a group,
+/// does every construct `syn` parses recursively without a group of its own: open `<`
+/// angle brackets, prefix operators (`&&&&x`), and closures, `->` return types,
+/// assignments, `@` bindings, `return`, `break`, `let`, `if`, `while` and `match` until the
+/// end of their expression. The levels of the enclosing groups add up. Errs when a
+/// statement is longer than `MAX_SEGMENT` tokens.
+fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
+    let mut stack = vec![Level::new(tokens.clone(), 0)];
     let mut max = 0;
     while let Some(top) = stack.last_mut() {
         let Some(tt) = top.iter.next() else {
             stack.pop();
             continue;
         };
+        top.len += 1;
+        if top.len > MAX_SEGMENT {
+            return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
+        }
         match &tt {
-            TokenTree::Punct(p) => match p.as_char() {
-                '<' => top.angle += 1,
-                '>' => top.angle = top.angle.saturating_sub(1),
-                ';' => top.angle = 0,
-                '&' | '*' | '-' | '!' => top.run += 1,
-                _ => top.run = 0,
-            },
-            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace => {
-                top.angle = 0;
+            TokenTree::Punct(p) => top.punct(p),
+            TokenTree::Ident(i) => top.ident(i),
+            TokenTree::Literal(_) => {
                 top.run = 0;
+                top.prev = Prev::Operand;
             }
-            _ => top.run = 0,
+            TokenTree::Group(_) => {}
         }
-        let inner = top.angle.max(top.run);
-        let here = stack.len() - 1 + inner;
+        let here = top.base + top.angle + top.run + top.tail;
+        max = max.max(here);
         if let TokenTree::Group(g) = tt {
-            stack.push(level(g.stream()));
+            if g.delimiter() == proc_macro2::Delimiter::Brace {
+                (top.angle, top.tail, top.params) = (0, 0, false);
+            }
+            top.run = 0;
+            top.prev = Prev::Operand;
+            max = max.max(here + 1);
+            stack.push(Level::new(g.stream(), here + 1));
         }
-        max = max.max(here).max(stack.len() - 1);
         if max > MAX_NESTING {
             break;
         }
     }
-    max
+    Ok(max)
 }
 
 /// For each span, the first line of the innermost statement, struct field, variant or
@@ -146,5 +263,27 @@ mod tests {
         assert!(parse_file(&refs).unwrap_err().starts_with("nesting deeper"));
         let many = format!("fn f() {{ {} }}", "if a < b { x(); } ".repeat(2_000));
         assert!(parse_file(&many).is_ok());
+        // Recursion without brackets: closures, return types, pointers, assignments.
+        for (head, tail) in [
+            ("fn f() { let x = ", "|| "),
+            ("fn f() { let x = ", "|a, b| "),
+            ("fn f() { let x = ", "move |a| "),
+            ("type T = ", "fn() -> "),
+            ("type T = ", "*const "),
+            ("type T = ", "&'a "),
+            ("type T = ", "&mut "),
+            ("fn f() { ", "a = "),
+            ("fn f() { ", "return "),
+            ("fn f() { let ", "a @ "),
+        ] {
+            let close = if head.contains('{') { " }" } else { "" };
+            let text = format!("{head}{}1;{close}", tail.repeat(20_000));
+            assert!(parse_file(&text).unwrap_err().starts_with("nesting deeper"), "{head}{tail}");
+        }
+        let chain = format!("fn f() {{ x{}; }}", ".a".repeat(30_000));
+        assert_eq!(parse_file(&chain).unwrap_err(), "a statement of more than 50000 tokens");
+        let ok = "fn f(v: &[u8]) -> impl Fn(u8) -> bool + '_ { let c = |a: &u8, b| a | b || !c; \
+                  move |x| v.iter().any(|&y| y == x && a <= b) }";
+        assert!(parse_file(ok).is_ok());
     }
 }

@@ -103,6 +103,15 @@ fn walk_dir(
     each: &mut dyn FnMut(PathBuf),
 ) {
     let honour = !settings.no_ignore;
+    if honour {
+        let abs = absolute(cwd, dir);
+        if let Some(bad) = abs.ancestors().find_map(blocking_ignore_file) {
+            skipped.push((display(cwd, dir), format!("not walked: {} is not a regular file", display(cwd, &bad))));
+            return;
+        }
+    }
+    let blocked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let blocked_in_filter = blocked.clone();
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
         .hidden(true)
@@ -121,7 +130,17 @@ fn walk_dir(
         if is_dir && e.depth() > 0 && e.file_name() == "target" {
             return false;
         }
-        !ex.is_excluded(&absolute(&cwd_owned, e.path()))
+        if ex.is_excluded(&absolute(&cwd_owned, e.path())) {
+            return false;
+        }
+        if let Some(bad) = if is_dir && honour { blocking_ignore_file(e.path()) } else { None } {
+            let reason = format!("not walked: {} is not a regular file", display(&cwd_owned, &bad));
+            if let Ok(mut b) = blocked_in_filter.lock() {
+                b.push((display(&cwd_owned, e.path()), reason));
+            }
+            return false;
+        }
+        true
     });
     for entry in builder.build() {
         match entry {
@@ -137,6 +156,18 @@ fn walk_dir(
             }
         }
     }
+    if let Ok(mut b) = blocked.lock() {
+        skipped.append(&mut b);
+    };
+}
+
+/// An ignore file of `dir` that exists but is neither a file nor a directory: the walker
+/// would block reading it (a FIFO) or never finish (a device).
+fn blocking_ignore_file(dir: &Path) -> Option<PathBuf> {
+    [".gitignore", ".ignore", ".git/info/exclude"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
 }
 
 fn error_path(err: &ignore::Error) -> Option<&Path> {
@@ -268,6 +299,10 @@ impl PackageFinder {
 }
 
 fn has_package_table(manifest: &Path) -> bool {
+    // Reading a FIFO named Cargo.toml would block.
+    if !std::fs::metadata(manifest).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(text) = std::fs::read_to_string(manifest) else {
         return false;
     };
