@@ -98,7 +98,8 @@ impl Rule for KeyAllocationLookup {
             _ => format!(
                 "look up with a borrowed form: `{receiver}.{method}({borrowed})`; maps and sets take `&Q` where \
                  the key is `Borrow<Q>` (`&str` for `String`, `&[T]` for `Vec<T>`); for a `Vec` or slice \
-                 `contains`, compare with `iter().any(..)`"
+                 `contains`, compare with `iter().any(..)`; when the value is not text yet (a number, an \
+                 identifier), `write!` it into a reusable `String` and look up with `&buf`"
             ),
         };
         cx.report(Diagnostic::new(META.code, Span::of(arg), message, help));
