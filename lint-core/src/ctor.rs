@@ -187,7 +187,18 @@ pub fn compact(s: &str) -> String {
         .replace("[ ", "[")
         .replace(" ]", "]");
     // `, (` lost its space with ` (` above.
-    out.replace(" .", ".").replace(". ", ".").replace(",(", ", (")
+    let out = out.replace(" .", ".").replace(". ", ".").replace(",(", ", (");
+    // An index `c ["k"]` reads `c["k"]`; a slice type after `<` or `,` keeps its space.
+    let mut tidy = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        let prev = tidy.chars().last();
+        if c == ' ' && chars.peek() == Some(&'[') && prev.is_some_and(|p| p.is_alphanumeric() || "_)]".contains(p)) {
+            continue;
+        }
+        tidy.push(c);
+    }
+    tidy
 }
 
 #[cfg(test)]
@@ -200,6 +211,12 @@ mod tests {
         let e: &'static syn::Expr = Box::leak(Box::new(e));
         let t: Option<&'static syn::Type> = t.map(|t| &*Box::leak(Box::new(t)));
         map_ctor(e, t).map(|c| (c.kind, c.type_name().unwrap_or_default(), c.type_text))
+    }
+
+    #[test]
+    fn compacts_indexing_but_not_slice_types() {
+        assert_eq!(compact(r#"c ["50%"] . contains_key"#), r#"c["50%"].contains_key"#);
+        assert_eq!(compact("HashMap < u32 , [u8 ; 4] >"), "HashMap<u32, [u8; 4]>");
     }
 
     #[test]
