@@ -28,6 +28,8 @@ const SRCROOT: &str = "%SRCROOT%";
 const FINGERPRINT_KEY: &str = "maplint/v1";
 /// GitHub's limit on `fullDescription.text`.
 const MAX_DESCRIPTION: usize = 1024;
+/// GitHub rejects a run with more results than this.
+const MAX_RESULTS: usize = 25_000;
 
 /// The SARIF log of a run; `srcroot` is the directory finding paths are relative to.
 pub fn render(report: &Report, srcroot: &Path) -> String {
@@ -35,8 +37,10 @@ pub fn render(report: &Report, srcroot: &Path) -> String {
     let index: HashMap<&str, usize> = metas.iter().enumerate().map(|(i, m)| (m.code, i)).collect();
     let fingerprints = unique_fingerprints(report);
     let mut line_hashes: HashMap<&str, HashMap<u32, String>> = HashMap::new();
-    let mut results = Vec::with_capacity(report.findings.len());
-    for (f, fingerprint) in report.findings.iter().zip(fingerprints) {
+    let kept = kept_findings(report, MAX_RESULTS);
+    let mut results = Vec::with_capacity(kept.len());
+    for (i, fingerprint) in fingerprints.into_iter().enumerate().filter(|(i, _)| kept.binary_search(i).is_ok()) {
+        let f = &report.findings[i];
         let hashes = line_hashes
             .entry(f.path.as_str())
             .or_insert_with(|| report.sources.get(&f.path).map(|t| linehash::line_hashes(t)).unwrap_or_default());
@@ -59,7 +63,7 @@ pub fn render(report: &Report, srcroot: &Path) -> String {
             column_kind: "unicodeCodePoints",
             invocations: [Invocation {
                 execution_successful: true,
-                tool_execution_notifications: notifications(report),
+                tool_execution_notifications: notifications(report, report.findings.len() - kept.len()),
             }],
             results,
         }],
@@ -67,6 +71,18 @@ pub fn render(report: &Report, srcroot: &Path) -> String {
     let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The indices of the findings to report, in order: all of them, or the most severe
+/// `max` when there are more.
+pub fn kept_findings(report: &Report, max: usize) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..report.findings.len()).collect();
+    if kept.len() > max {
+        kept.sort_by_key(|&i| std::cmp::Reverse(report.findings[i].level));
+        kept.truncate(max);
+        kept.sort_unstable();
+    }
+    kept
 }
 
 /// The rules that ran, plus any rule a finding names that the report does not list.
@@ -96,7 +112,7 @@ fn rule(m: &'static RuleMeta) -> Rule {
         name: m.name,
         short_description: Text { text: m.summary.to_string() },
         full_description: Text { text: full_description(m) },
-        help: Help { text: m.explanation.trim().to_string(), markdown: m.explanation.trim().to_string() },
+        help: Help { text: help_text(m), markdown: help_text(m) },
         help_uri: rule_url(m.code),
         default_configuration: Configuration { level: level(m.level) },
         properties: RuleProperties {
@@ -108,6 +124,16 @@ fn rule(m: &'static RuleMeta) -> Rule {
                 Level::Note => "recommendation",
             },
         },
+    }
+}
+
+/// The explanation (Markdown reads as text too), or the summary if there is none.
+fn help_text(m: &RuleMeta) -> String {
+    let text = m.explanation.trim();
+    if text.is_empty() {
+        m.summary.to_string()
+    } else {
+        text.to_string()
     }
 }
 
@@ -225,7 +251,7 @@ fn escape_link_text(s: &str) -> String {
     out
 }
 
-fn notifications(report: &Report) -> Vec<Notification> {
+fn notifications(report: &Report, omitted: usize) -> Vec<Notification> {
     let skipped = report.skipped.iter().map(|s| Notification {
         level: "warning",
         message: Text {
@@ -248,5 +274,14 @@ fn notifications(report: &Report) -> Vec<Notification> {
         message: Text { text: w.clone() },
         locations: Vec::new(),
     });
-    skipped.chain(warnings).collect()
+    let omitted = (omitted > 0).then(|| Notification {
+        level: "warning",
+        message: Text {
+            text: format!(
+                "{omitted} less severe findings left out: GitHub code scanning accepts at most {MAX_RESULTS} results per run"
+            ),
+        },
+        locations: Vec::new(),
+    });
+    skipped.chain(warnings).chain(omitted).collect()
 }

@@ -184,3 +184,13 @@ fn sarif_full_description_is_the_first_paragraph_within_1024_characters() {
     let d = full_description(&meta(long));
     assert!(d.chars().count() <= 1024 && d.ends_with("word."), "{d}");
 }
+
+#[test]
+fn sarif_keeps_the_most_severe_findings_within_the_limit() {
+    let mut fs: Vec<Finding> = (0..5).map(|_| finding("src/lib.rs")).collect();
+    fs[1].level = Level::Error;
+    fs[3].level = Level::Note;
+    fs[4].level = Level::Error;
+    assert_eq!(super::sarif::kept_findings(&report(fs.clone()), 3), vec![0, 1, 4]);
+    assert_eq!(super::sarif::kept_findings(&report(fs), 5), vec![0, 1, 2, 3, 4]);
+}
