@@ -52,13 +52,12 @@ pub fn render(report: &Report) -> String {
         );
     }
     for s in &report.skipped {
-        let file = if s.path.is_empty() { String::new() } else { format!("file={},", escape_property(&s.path)) };
-        let _ = writeln!(
-            out,
-            "::warning {}title=maplint skipped a file::{}",
-            file,
-            escape_data(&format!("skipped {}: {}", s.path, s.reason))
-        );
+        let (file, what) = if s.path.is_empty() {
+            (String::new(), format!("skipped: {}", s.reason))
+        } else {
+            (format!("file={},", escape_property(&s.path)), format!("skipped {}: {}", s.path, s.reason))
+        };
+        let _ = writeln!(out, "::warning {file}title=maplint skipped a file::{}", escape_data(&what));
     }
     out
 }

@@ -194,3 +194,17 @@ fn sarif_keeps_the_most_severe_findings_within_the_limit() {
     assert_eq!(super::sarif::kept_findings(&report(fs.clone()), 3), vec![0, 1, 4]);
     assert_eq!(super::sarif::kept_findings(&report(fs), 5), vec![0, 1, 2, 3, 4]);
 }
+
+#[test]
+fn github_skipped_files_are_warnings() {
+    let mut r = report(Vec::new());
+    r.skipped = vec![
+        lint_core::Skipped { path: "src/a b.rs".to_string(), reason: "not valid UTF-8".to_string() },
+        lint_core::Skipped { path: String::new(), reason: "symlink loop".to_string() },
+    ];
+    assert_eq!(
+        super::github::render(&r),
+        "::warning file=src/a b.rs,title=maplint skipped a file::skipped src/a b.rs: not valid UTF-8\n\
+         ::warning title=maplint skipped a file::skipped: symlink loop\n"
+    );
+}
