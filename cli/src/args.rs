@@ -12,6 +12,16 @@ pub enum Format {
     Concise,
     /// one JSON document with every finding
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed lines
+    Github,
+    /// GitLab Code Quality report (a JSON array)
+    Gitlab,
+    /// reviewdog Diagnostic Result JSON (`reviewdog -f=rdjson`)
+    Rdjson,
+    /// rustc JSON diagnostics, one per line (rust-analyzer's check.overrideCommand)
+    RustcJson,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

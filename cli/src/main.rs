@@ -176,6 +176,14 @@ fn write_output(args: &Args, report: &Report) -> Result<(), String> {
         }
         Format::Concise => output::concise::render(report).into_bytes(),
         Format::Json => output::json::render(report).into_bytes(),
+        Format::Sarif => {
+            let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+            output::sarif::render(report, &cwd).into_bytes()
+        }
+        Format::Github => output::github::render(report).into_bytes(),
+        Format::Gitlab => output::gitlab::render(report).into_bytes(),
+        Format::Rdjson => output::rdjson::render(report).into_bytes(),
+        Format::RustcJson => output::rustc_json::render(report).into_bytes(),
     };
     match &args.output_file {
         Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),

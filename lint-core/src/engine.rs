@@ -42,6 +42,8 @@ pub struct Report {
     pub elapsed_ms: u128,
     /// The text of every file with a finding, by display path.
     pub sources: BTreeMap<String, String>,
+    /// The rules that ran, in registry order (SARIF lists them as the run's rules).
+    pub rules: Vec<&'static RuleMeta>,
 }
 
 /// What the per-file stage produces.
@@ -69,7 +71,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     let outcomes: Vec<FileOutcome> = pool
         .install(|| discovery.jobs.par_iter().map(|job| analyze_guarded(job, &local, settings, &resolve)).collect());
 
-    let mut report = Report::default();
+    let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), ..Report::default() };
     for (path, reason) in discovery.skipped {
         report.skipped.push(Skipped { path, reason });
     }

@@ -2,10 +2,48 @@
 //! metadata; none of them knows how findings were made.
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod rdjson;
+pub mod rustc_json;
+pub mod sarif;
 pub mod text;
 
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
 use lint_core::{Level, Report};
+
+/// Where maplint lives: the SARIF driver's `informationUri` and the rule links.
+pub const HOME: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The documentation of a rule: the rules table of the README.
+pub fn rule_url(_code: &str) -> String {
+    format!("{HOME}#rules")
+}
+
+/// Each finding's fingerprint, made unique within the report: two findings of one rule
+/// on one line share a fingerprint, and consumers (GitHub, GitLab) would merge them, so
+/// the second gets `:2`, the third `:3`, in output order.
+pub fn unique_fingerprints(report: &Report) -> Vec<String> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let n = seen.entry(f.fingerprint.as_str()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                f.fingerprint.clone()
+            } else {
+                format!("{}:{}", f.fingerprint, n)
+            }
+        })
+        .collect()
+}
 
 /// `N problems (E errors, W warnings, O notes)` counts.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize)]

@@ -3,9 +3,10 @@
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 
-use lint_core::{Level, Report};
+use lint_core::{Finding, Level, Report};
 
 fn severity(l: Level) -> Severity {
     match l {
@@ -25,21 +26,31 @@ pub fn render(report: &Report, out: &mut dyn WriteColor) -> std::io::Result<()> 
     let config = term::Config::default();
     for f in &report.findings {
         let Some(&id) = ids.get(f.path.as_str()) else { continue };
-        let mut labels = vec![Label::primary(id, f.location.byte_start..f.location.byte_end)];
-        for l in &f.labels {
-            labels.push(Label::secondary(id, l.location.byte_start..l.location.byte_end).with_message(&l.message));
-        }
-        let mut notes = vec![format!("help: {}", f.help)];
-        if let Some(fix) = &f.fix {
-            notes.push(format!("fix: {}", fix.message));
-        }
-        notes.push(format!("{} {}: see `maplint --explain {}`", f.code, f.name, f.code));
-        let d = Diagnostic::new(severity(f.level))
-            .with_code(f.code)
-            .with_message(&f.message)
-            .with_labels(labels)
-            .with_notes(notes);
-        term::emit(out, &config, &files, &d).map_err(|e| std::io::Error::other(e.to_string()))?;
+        term::emit(out, &config, &files, &diagnostic(f, id)).map_err(|e| std::io::Error::other(e.to_string()))?;
     }
     writeln!(out, "{}", super::summary_line(report))
+}
+
+/// One finding as the text format shows it, without colour (rustc JSON's `rendered`).
+pub fn render_finding(f: &Finding, source: &str) -> String {
+    let mut files = SimpleFiles::new();
+    let id = files.add(f.path.as_str(), source);
+    let mut buf = Buffer::no_color();
+    match term::emit(&mut buf, &term::Config::default(), &files, &diagnostic(f, id)) {
+        Ok(()) => String::from_utf8_lossy(buf.as_slice()).into_owned(),
+        Err(_) => format!("{}[{}]: {}\n", f.level.as_str(), f.code, f.message),
+    }
+}
+
+fn diagnostic(f: &Finding, id: usize) -> Diagnostic<usize> {
+    let mut labels = vec![Label::primary(id, f.location.byte_start..f.location.byte_end)];
+    for l in &f.labels {
+        labels.push(Label::secondary(id, l.location.byte_start..l.location.byte_end).with_message(&l.message));
+    }
+    let mut notes = vec![format!("help: {}", f.help)];
+    if let Some(fix) = &f.fix {
+        notes.push(format!("fix: {}", fix.message));
+    }
+    notes.push(format!("{} {}: see `maplint --explain {}`", f.code, f.name, f.code));
+    Diagnostic::new(severity(f.level)).with_code(f.code).with_message(&f.message).with_labels(labels).with_notes(notes)
 }
