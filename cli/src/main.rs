@@ -185,18 +185,7 @@ fn write_output(args: &Args, report: &Report) -> Result<(), String> {
         Format::Rdjson => output::rdjson::render(report).into_bytes(),
         Format::RustcJson => output::rustc_json::render(report).into_bytes(),
     };
-    match &args.output_file {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(&bytes).and_then(|_| out.flush()) {
-                Ok(()) => Ok(()),
-                // A closed pipe (`maplint | head`) is not an error worth a message.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(format!("cannot write the output: {e}")),
-            }
-        }
-    }
+    emit(args, &bytes)
 }
 
 fn exit_code(fail_on: FailOn, report: &Report) -> ExitCode {

@@ -151,7 +151,7 @@ fn github_escapes_properties_and_data() {
     assert!(
         line.starts_with(
             "::warning file=src/odd%2Cna%3Ame.rs,line=2,col=27,endLine=2,endColumn=41,\
-             title=ML005 key-allocation-lookup::`c [\"50%25\"].contains_key(..)` allocates a `String`"
+             title=ML005 key-allocation-lookup::`c[\"50%25\"].contains_key(..)` allocates a `String`"
         ),
         "{line}"
     );
