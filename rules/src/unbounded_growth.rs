@@ -159,3 +159,64 @@ fn why(m: &LongLivedMap) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use lint_core::Settings;
+
+    /// A package in a fresh temporary directory with one `lib.rs`.
+    fn package(name: &str, lib: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("maplint-ml001-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"t\"\nversion = \"0.0.0\"\n").unwrap();
+        std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+        dir
+    }
+
+    fn lines(dir: &PathBuf, settings: Settings) -> Vec<u32> {
+        let mut s = settings;
+        s.selected.insert("ML001".to_string());
+        s.jobs = 1;
+        let report = lint_core::run(std::slice::from_ref(dir), crate::ALL, &s).unwrap();
+        let _ = std::fs::remove_dir_all(dir);
+        report.findings.iter().map(|f| f.location.line).collect()
+    }
+
+    const EVICTED: &str = "use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+static CACHE: LazyLock<Mutex<HashMap<u64, u64>>> = LazyLock::new(Default::default);
+pub fn put(k: u64) { CACHE.lock().unwrap().insert(k, k); }
+pub fn tick() { CACHE.lock().unwrap().evict(); }
+";
+
+    #[test]
+    fn configured_removal_methods_are_removal_evidence() {
+        assert_eq!(lines(&package("default", EVICTED), Settings::default()), vec![3]);
+        let mut s = Settings::default();
+        s.rules.removal_methods = vec!["evict".to_string()];
+        assert_eq!(lines(&package("evict", EVICTED), s), Vec::<u32>::new());
+    }
+
+    const PLAIN: &str = "use std::collections::HashMap;
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+impl Interner {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(s.to_string()).or_insert(n)
+    }
+}
+";
+
+    #[test]
+    fn plain_fields_only_when_configured() {
+        assert_eq!(lines(&package("plain-off", PLAIN), Settings::default()), Vec::<u32>::new());
+        let mut s = Settings::default();
+        s.rules.plain_fields = true;
+        assert_eq!(lines(&package("plain-on", PLAIN), s), vec![3]);
+    }
+}

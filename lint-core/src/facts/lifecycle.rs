@@ -9,7 +9,9 @@
 //! the facts stay small.
 
 mod decls;
+mod pats;
 mod roots;
+mod sites;
 mod visit;
 pub mod vocab;
 

@@ -2,14 +2,13 @@
 //! candidate roots, keeping track of test code, the enclosing impl, whether the enclosing
 //! function constructs a value, and the locals bound to rooted expressions.
 
-use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 
 use super::decls;
-use super::roots::{entry_of, is_self, is_self_value, root_of, tail, Bound, EntryKind, Names, Rooted};
-use super::{vocab, Accessor, LifecycleFacts, Root, Site, SiteKind};
+use super::pats::{constructs, pat_idents, peel_pat, single_binding};
+use super::roots::{entry_of, root_of, tail, Bound, EntryKind, Names, Rooted};
+use super::{vocab, Accessor, LifecycleFacts, Root};
 use crate::ctor::strip;
-use crate::diagnostic::Span;
 use crate::testcode::is_test_attrs;
 
 /// Collects the lifecycle facts of a file.
@@ -38,12 +37,12 @@ struct Frame {
     statics: Vec<(String, u32)>,
 }
 
-struct Collector<'a> {
-    facts: LifecycleFacts,
-    extra_removals: &'a [String],
-    in_test: bool,
-    impl_ty: Option<String>,
-    constructs: Option<String>,
+pub(super) struct Collector<'a> {
+    pub(super) facts: LifecycleFacts,
+    pub(super) extra_removals: &'a [String],
+    pub(super) in_test: bool,
+    pub(super) impl_ty: Option<String>,
+    pub(super) constructs: Option<String>,
     frames: Vec<Frame>,
     block_depth: usize,
     next_id: u32,
@@ -143,19 +142,6 @@ impl Collector<'_> {
         Some((ty, fields))
     }
 
-    fn site(&mut self, r: Rooted, kind: SiteKind, method: String, span: Span) {
-        self.facts.sites.push(Site {
-            root: r.root,
-            kind,
-            method,
-            span,
-            chain: r.chain,
-            via_clone: r.via_clone,
-            in_test: self.in_test,
-            constructs: self.constructs.clone(),
-        });
-    }
-
     fn register_local_statics(&mut self, stmts: &[syn::Stmt]) {
         for s in stmts {
             let found = match s {
@@ -192,89 +178,6 @@ impl Collector<'_> {
             c.accessor_for = None;
         });
         self.constructs = saved;
-    }
-
-    fn classify_method(&mut self, m: &syn::ExprMethodCall, method: &str) {
-        let n = m.args.len();
-        let span = Span { start: Span::of(&m.method).start, end: Span::of(m).end };
-        if let Some((r, k)) = entry_of(&m.receiver, self) {
-            let removes = matches!(method, "remove" | "remove_entry" | "swap_remove" | "shift_remove" | "remove_full");
-            let (kind, what) = match k {
-                EntryKind::Any if vocab::is_entry_growth(method) => (SiteKind::Growth, format!("entry(..).{method}")),
-                EntryKind::Vacant if method == "insert" || method == "insert_entry" => {
-                    (SiteKind::Growth, format!("VacantEntry::{method}"))
-                }
-                EntryKind::Occupied | EntryKind::Any if removes => {
-                    (SiteKind::Removal, format!("OccupiedEntry::{method}"))
-                }
-                _ => return,
-            };
-            return self.site(r, kind, what, span);
-        }
-        let kind = if vocab::is_growth(method) && !(method == "get_or_insert_with" && n == 1) {
-            SiteKind::Growth
-        } else if vocab::is_bulk_removal(method) {
-            SiteKind::BulkRemoval
-        } else if vocab::is_removal(method) || (method == "take" && n == 1) {
-            SiteKind::Removal
-        } else if vocab::is_shrink(method) {
-            SiteKind::Shrink
-        } else if vocab::is_replacement(method, n) {
-            SiteKind::Reassign
-        } else if self.extra_removals.iter().any(|x| x == method) {
-            SiteKind::Removal
-        } else {
-            return;
-        };
-        if let Some(r) = root_of(&m.receiver, self) {
-            self.site(r, kind, method.to_string(), span);
-        }
-    }
-
-    /// A rooted argument of a call: the map may be changed where it is passed.
-    fn escape(&mut self, arg: &syn::Expr, callee: &str) {
-        if matches!(callee, "drop" | "force" | "ptr_eq" | "eq" | "size_of_val" | "addr_of" | "fmt" | "hash") {
-            return;
-        }
-        let (r, how) = match strip(arg) {
-            syn::Expr::Reference(x) if x.mutability.is_some() => (root_of(&x.expr, self), "&mut"),
-            syn::Expr::Reference(x) => (root_of(&x.expr, self).filter(|r| !r.chained), "&"),
-            other => (root_of(other, self).filter(|r| r.via_clone || r.bare_local || r.chained), "move"),
-        };
-        if let Some(r) = r.filter(|r| !matches!(r.root, Root::Call(_))) {
-            self.site(r, SiteKind::Escape, format!("{how} to `{callee}`"), Span::of(arg));
-        }
-    }
-
-    /// An argument of `mem::take/replace/swap`.
-    fn mem_arg(&mut self, arg: &syn::Expr, what: &str) {
-        let span = Span::of(arg);
-        let (inner, by_ref) = match strip(arg) {
-            syn::Expr::Reference(x) if x.mutability.is_some() => (&*x.expr, true),
-            other => (other, false),
-        };
-        if is_self_value(inner) {
-            if let Some(ty) = self.impl_ty.clone() {
-                self.site(Rooted::new(Root::SelfValue(ty)), SiteKind::Reassign, what.to_string(), span);
-            }
-            return;
-        }
-        if let Some(r) = root_of(inner, self).filter(|r| !(by_ref && r.bare_local)) {
-            self.site(r, SiteKind::Reassign, what.to_string(), span);
-        }
-    }
-
-    /// Visits the expressions inside a macro's tokens when they may hold a site.
-    fn macro_body(&mut self, mac: &syn::Macro) {
-        if !mentions_vocab(&mac.tokens, self.extra_removals, 0) {
-            return;
-        }
-        let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
-        if let Ok(exprs) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) {
-            for e in &exprs {
-                self.visit_expr(e);
-            }
-        }
     }
 
     fn let_chain<'e>(e: &'e syn::Expr, lets: &mut Vec<&'e syn::ExprLet>, rest: &mut Vec<&'e syn::Expr>) {
@@ -442,64 +345,22 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-        let path = match strip(&c.func) {
-            syn::Expr::Path(p) => Some(&p.path),
-            _ => None,
-        };
-        let callee = path.and_then(crate::maptypes::last_ident).unwrap_or_default();
-        let segs = path.map_or(0, |p| p.segments.len());
-        let in_mem =
-            segs == 1 || path.is_some_and(|p| p.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "mem"));
-        let mem_args = match callee.as_str() {
-            "take" | "replace" if in_mem => 1,
-            "swap" if in_mem => 2,
-            _ => 0,
-        };
-        if mem_args > 0 && c.args.len() >= mem_args {
-            for a in c.args.iter().take(mem_args) {
-                self.mem_arg(a, &format!("mem::{callee}"));
-            }
-        } else if !(callee == "clone" && segs >= 2) {
-            for a in &c.args {
-                self.escape(a, &callee);
-            }
-        }
+        self.on_call(c);
         visit::visit_expr_call(self, c);
     }
 
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
-        for f in &s.fields {
-            if let Some(r) = root_of(&f.expr, self).filter(|r| r.via_clone || r.bare_local) {
-                self.site(r, SiteKind::Escape, "stored in a struct".to_string(), Span::of(&f.expr));
-            }
-        }
+        self.on_struct(s);
         visit::visit_expr_struct(self, s);
     }
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
         visit::visit_expr_assign(self, a);
-        let lhs = strip(&a.left);
-        if is_self_value(lhs) && !is_self(lhs) {
-            if let Some(ty) = self.impl_ty.clone() {
-                self.site(Rooted::new(Root::SelfValue(ty)), SiteKind::Reassign, "=".to_string(), Span::of(a));
-            }
-        } else if let Some(r) = root_of(lhs, self).filter(|r| !r.bare_local) {
-            self.site(r, SiteKind::Reassign, "=".to_string(), Span::of(a));
-        }
+        self.on_assign(a);
     }
 
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
-        use syn::BinOp::{Eq, Ge, Gt, Le, Lt};
-        if matches!(b.op, Lt(_) | Le(_) | Gt(_) | Ge(_) | Eq(_)) {
-            for (side, other) in [(&b.left, &b.right), (&b.right, &b.left)] {
-                if is_small_literal(other) {
-                    continue;
-                }
-                if let Some(r) = len_receiver(side, 0).and_then(|recv| root_of(recv, self)) {
-                    self.site(r, SiteKind::SizeCheck, "len()".to_string(), Span::of(b));
-                }
-            }
-        }
+        self.on_binary(b);
         visit::visit_expr_binary(self, b);
     }
 
@@ -538,119 +399,4 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             c.visit_block(&f.body);
         });
     }
-}
-
-/// The type a function constructs: with no `self`, or `self` by value (a builder), and a
-/// return type naming the impl's type or `Self` (also inside `Result`, `Option`, `Box`,
-/// `Arc`, ...).
-fn constructs(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String> {
-    let syn::ReturnType::Type(_, ret) = &sig.output else { return None };
-    let by_value = match sig.receiver() {
-        None => false,
-        Some(r) if r.reference.is_none() && r.colon_token.is_none() => true,
-        Some(_) => return None,
-    };
-    let mut ty: &syn::Type = ret;
-    let mut name = None;
-    for _ in 0..4 {
-        let path = crate::maptypes::type_path(ty)?;
-        let last = path.segments.last()?.ident.to_string();
-        if matches!(last.as_str(), "Result" | "Option" | "Box" | "Arc" | "Rc" | "Pin") {
-            ty = crate::maptypes::type_args(path).into_iter().next()?;
-            continue;
-        }
-        name = Some(if last == "Self" { impl_ty?.to_string() } else { last });
-        break;
-    }
-    let name = name?;
-    (!by_value || Some(name.as_str()) == impl_ty).then_some(name)
-}
-
-/// `x`, `mut x`, `x: T`, `Some(x)`, `Ok(x)`, `Entry::Occupied(x)`: the bound name and the
-/// variant's name.
-fn single_binding(pat: &syn::Pat) -> Option<(String, Option<String>)> {
-    match peel_pat(pat) {
-        syn::Pat::Ident(id) if id.subpat.is_none() => Some((id.ident.to_string(), None)),
-        syn::Pat::TupleStruct(ts) if ts.elems.len() == 1 => {
-            let syn::Pat::Ident(id) = peel_pat(&ts.elems[0]) else { return None };
-            let variant = ts.path.segments.last()?.ident.to_string();
-            id.subpat.is_none().then(|| (id.ident.to_string(), Some(variant)))
-        }
-        _ => None,
-    }
-}
-
-fn peel_pat(mut pat: &syn::Pat) -> &syn::Pat {
-    loop {
-        match pat {
-            syn::Pat::Type(t) => pat = &t.pat,
-            syn::Pat::Paren(p) => pat = &p.pat,
-            syn::Pat::Reference(r) => pat = &r.pat,
-            _ => return pat,
-        }
-    }
-}
-
-/// Every name a pattern binds.
-fn pat_idents(pat: &syn::Pat, out: &mut Vec<String>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let mut each = |p: &syn::Pat| pat_idents(p, out, depth + 1);
-    match pat {
-        syn::Pat::Ident(id) => {
-            out.push(id.ident.to_string());
-            if let Some((_, p)) = &id.subpat {
-                pat_idents(p, out, depth + 1);
-            }
-        }
-        syn::Pat::Struct(s) => s.fields.iter().for_each(|f| each(&f.pat)),
-        syn::Pat::TupleStruct(t) => t.elems.iter().for_each(each),
-        syn::Pat::Tuple(t) => t.elems.iter().for_each(each),
-        syn::Pat::Slice(s) => s.elems.iter().for_each(each),
-        syn::Pat::Or(o) => o.cases.iter().for_each(each),
-        syn::Pat::Type(t) => each(&t.pat),
-        syn::Pat::Paren(p) => each(&p.pat),
-        syn::Pat::Reference(r) => each(&r.pat),
-        _ => {}
-    }
-}
-
-/// `X.len()`, also as `X.len() as u64` or `X.len() + n`: the receiver `X`.
-fn len_receiver(e: &syn::Expr, depth: usize) -> Option<&syn::Expr> {
-    if depth > 4 {
-        return None;
-    }
-    match strip(e) {
-        syn::Expr::MethodCall(m) if m.method == "len" && m.args.is_empty() => Some(&m.receiver),
-        syn::Expr::Cast(c) => len_receiver(&c.expr, depth + 1),
-        syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::Add(_) | syn::BinOp::Sub(_)) => {
-            len_receiver(&b.left, depth + 1).or_else(|| len_receiver(&b.right, depth + 1))
-        }
-        _ => None,
-    }
-}
-
-/// `0` or `1`: `len() > 0` and `len() == 1` test emptiness, not a size bound.
-fn is_small_literal(e: &syn::Expr) -> bool {
-    matches!(strip(e), syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if matches!(i.base10_digits(), "0" | "1"))
-}
-
-/// Whether a macro's tokens name a method of the vocabulary (so parsing them may pay).
-fn mentions_vocab(tokens: &proc_macro2::TokenStream, extra: &[String], depth: usize) -> bool {
-    if depth > 16 {
-        return false;
-    }
-    tokens.clone().into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(id) => {
-            let s = id.to_string();
-            vocab::is_growth(&s)
-                || vocab::is_removal(&s)
-                || vocab::is_shrink(&s)
-                || matches!(s.as_str(), "len" | "entry" | "take" | "replace" | "swap" | "store")
-                || extra.contains(&s)
-        }
-        proc_macro2::TokenTree::Group(g) => mentions_vocab(&g.stream(), extra, depth + 1),
-        _ => false,
-    })
 }
