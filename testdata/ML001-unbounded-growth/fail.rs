@@ -150,3 +150,63 @@ pub fn on(code: u8, f: fn()) {
     h.insert(code, f);
     LISTENERS.lock().unwrap().clear();
 }
+
+macro_rules! try_lock {
+    ($lock:expr) => {
+        match $lock {
+            Ok(g) => g,
+            Err(_) => return,
+        }
+    };
+}
+
+/// Grown through a wrapper macro around the lock.
+pub struct Filter {
+    by_id: RwLock<HashMap<u64, String>>, //~ ML001
+}
+
+impl Filter {
+    pub fn on_new_span(&self, id: u64, s: String) {
+        try_lock!(self.by_id.write()).insert(id, s);
+    }
+}
+
+/// Grown in a thread-local's initialiser.
+static THREADS: LazyLock<Mutex<HashMap<std::thread::ThreadId, usize>>> = LazyLock::new(Default::default); //~ ML001
+
+thread_local! {
+    static REGISTERED: usize = {
+        let mut t = THREADS.lock().unwrap();
+        let n = t.len();
+        t.insert(std::thread::current().id(), n);
+        n
+    };
+}
+
+/// Grown through a vacant entry bound with `@`.
+pub struct Slots {
+    slots: Mutex<HashMap<u64, u32>>, //~ ML001
+}
+
+impl Slots {
+    pub fn slot(&self, k: u64) -> u32 {
+        let mut s = self.slots.lock().unwrap();
+        match s.entry(k) {
+            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+            e @ std::collections::hash_map::Entry::Vacant(_) => *e.or_insert(0),
+        }
+    }
+}
+
+/// A single-threaded cache kept by a thread-local: long-lived.
+pub struct Memo {
+    known: RefCell<HashMap<String, u32>>, //~ ML001
+}
+
+thread_local! {
+    static MEMO: Memo = Memo { known: RefCell::new(HashMap::new()) };
+}
+
+pub fn memo(k: &str) -> u32 {
+    MEMO.with(|m| *m.known.borrow_mut().entry(k.to_string()).or_insert(0))
+}

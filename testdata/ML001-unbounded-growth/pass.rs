@@ -148,3 +148,63 @@ impl Snapshot {
         copy
     }
 }
+
+/// A single-threaded context that lives in one function call: its cell is not shared.
+struct Interner {
+    files: std::cell::RefCell<HashMap<String, u32>>,
+}
+
+impl Interner {
+    fn intern(&self, f: &str) -> u32 {
+        let mut files = self.files.borrow_mut();
+        let n = files.len() as u32;
+        *files.entry(f.to_string()).or_insert(n)
+    }
+}
+
+struct Encoder<'a> {
+    intern: &'a Interner,
+}
+
+pub fn encode(names: &[String]) -> u32 {
+    let i = Interner { files: Default::default() };
+    let e = Encoder { intern: &i };
+    names.iter().map(|n| e.intern.intern(n)).sum()
+}
+
+/// `x.queue` names two structs' fields: the growth of a `Vec` is not the map's.
+pub struct Jobs {
+    queue: Mutex<HashMap<u64, String>>,
+}
+
+pub struct Line {
+    queue: Vec<u8>,
+}
+
+pub fn push_front(l: &mut Line, j: &Jobs) -> usize {
+    l.queue.insert(0, 1);
+    j.queue.lock().unwrap().len()
+}
+
+/// A builder holds what it builds in a `RefCell`: the result is filled while being built.
+pub struct Program {
+    names: HashMap<String, usize>,
+}
+
+struct Compiler {
+    program: std::cell::RefCell<Program>,
+}
+
+impl Compiler {
+    fn name(&self, n: &str) {
+        let mut p = self.program.borrow_mut();
+        let i = p.names.len();
+        p.names.insert(n.to_string(), i);
+    }
+}
+
+pub fn compile(names: &[String]) -> Program {
+    let c = Compiler { program: std::cell::RefCell::new(Program { names: HashMap::new() }) };
+    names.iter().for_each(|n| c.name(n));
+    c.program.into_inner()
+}

@@ -124,7 +124,8 @@ impl<'a> PackageIndex<'a> {
     }
 
     fn declared_maps(&self) -> Vec<LongLivedMap<'a>> {
-        let locked = self.locked_structs();
+        let owned = self.owned_structs();
+        let locked = self.locked_structs(&owned);
         let reachable = self.reachable_structs();
         let plain = self.settings.rules.plain_fields;
         let mut out = Vec::new();
@@ -143,7 +144,11 @@ impl<'a> PackageIndex<'a> {
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
                 for field in &s.fields {
                     let Some(held) = self.held_map(&field.ty) else { continue };
-                    let why = if held.behind_im || held.kind == MapKind::Dash {
+                    // A single-threaded cell is shared only within one thread: its struct is
+                    // long-lived when something keeps it, not when it is a function's local.
+                    let shared = held.kind == MapKind::Dash
+                        || (held.behind_im && (!held.only_local_cells || owned.contains(&s.name)));
+                    let why = if shared {
                         Why::Shared
                     } else if let Some(h) = locked.get(&s.name) {
                         Why::LockedStruct(h.clone())

@@ -16,11 +16,13 @@ pub struct Decl {
     pub form: StaticForm,
     pub anchor_line: u32,
     pub is_test: bool,
+    /// The initialiser of a macro-declared static (`syn` keeps a `static` item's own).
+    pub init: Option<syn::Expr>,
 }
 
 impl Decl {
-    pub fn into_fact(self, in_test: bool, local_id: Option<u32>) -> StaticDecl {
-        StaticDecl {
+    pub fn into_fact(self, in_test: bool, local_id: Option<u32>) -> (StaticDecl, Option<syn::Expr>) {
+        let decl = StaticDecl {
             name: self.name.to_string(),
             ty: self.ty,
             form: self.form,
@@ -28,7 +30,8 @@ impl Decl {
             anchor_line: self.anchor_line,
             in_test: in_test || self.is_test,
             local_id,
-        }
+        };
+        (decl, self.init)
     }
 }
 
@@ -38,8 +41,15 @@ pub fn of_item(i: &syn::ItemStatic) -> Decl {
         name: i.ident.clone(),
         ty: TypeExpr::from_syn(&i.ty),
         form: StaticForm::Item,
-        anchor_line: Span::of(i).start.line,
+        anchor_line: i
+            .attrs
+            .first()
+            .map_or_else(|| Span::of(&i.static_token), Span::of)
+            .start
+            .line
+            .min(Span::of(&i.static_token).start.line),
         is_test: is_test_attrs(&i.attrs),
+        init: None,
     }
 }
 
@@ -74,7 +84,7 @@ pub fn of_macro(mac: &syn::Macro, attrs: &[syn::Attribute]) -> Vec<Decl> {
             let _: syn::Token![:] = input.parse()?;
             let ty: syn::Type = input.parse()?;
             let _: syn::Token![=] = input.parse()?;
-            let _: syn::Expr = input.parse()?;
+            let init: syn::Expr = input.parse()?;
             let first = inner.first().map_or_else(|| Span::from_pm2(start), Span::of);
             let first = first.start.line.min(Span::of(&static_token).start.line);
             out.push(Decl {
@@ -83,6 +93,7 @@ pub fn of_macro(mac: &syn::Macro, attrs: &[syn::Attribute]) -> Vec<Decl> {
                 form,
                 anchor_line: first,
                 is_test: outer_test || is_test_attrs(&inner),
+                init: Some(init),
             });
             if input.is_empty() {
                 break;

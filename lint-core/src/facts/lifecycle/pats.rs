@@ -31,7 +31,16 @@ pub fn constructs(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String>
 /// variant's name.
 pub fn single_binding(pat: &syn::Pat) -> Option<(String, Option<String>)> {
     match peel_pat(pat) {
-        syn::Pat::Ident(id) if id.subpat.is_none() => Some((id.ident.to_string(), None)),
+        syn::Pat::Ident(id) => match &id.subpat {
+            None => Some((id.ident.to_string(), None)),
+            // `entry @ Entry::Vacant(_)`
+            Some((_, sub)) => match peel_pat(sub) {
+                syn::Pat::TupleStruct(ts) => {
+                    Some((id.ident.to_string(), Some(ts.path.segments.last()?.ident.to_string())))
+                }
+                _ => None,
+            },
+        },
         syn::Pat::TupleStruct(ts) if ts.elems.len() == 1 => {
             let syn::Pat::Ident(id) = peel_pat(&ts.elems[0]) else { return None };
             let variant = ts.path.segments.last()?.ident.to_string();

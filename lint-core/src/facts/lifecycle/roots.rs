@@ -85,6 +85,11 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
         syn::Expr::Block(b) if b.label.is_none() => tail(&b.block).and_then(next),
         // `match X.lock() { Ok(g) => g, Err(p) => p.into_inner() }`
         syn::Expr::Match(m) => next(&m.expr).map(|x| x.step(0)),
+        // `try_lock!(self.map.write())`: a wrapper macro around its first argument.
+        syn::Expr::Macro(m) => {
+            let first = first_macro_arg(&m.mac)?;
+            next(&first).map(|x| x.step(0))
+        }
         syn::Expr::MethodCall(m) => {
             let method = m.method.to_string();
             if let Some(bit) = vocab::chain_step(&method, m.args.len()) {
@@ -149,6 +154,63 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
         }
         _ => None,
     }
+}
+
+/// The first argument of a macro that may wrap an access (`try_lock!(x.write())`);
+/// logging, formatting and assertion macros are never such wrappers.
+fn first_macro_arg(mac: &syn::Macro) -> Option<syn::Expr> {
+    if is_formatting_macro(mac) {
+        return None;
+    }
+    let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_separated_nonempty;
+    let args = syn::parse::Parser::parse2(parser, mac.tokens.clone()).ok()?;
+    args.into_iter().next()
+}
+
+/// Logging, formatting, quoting and assertion macros: their arguments are read, not
+/// changed, and never wrap an access.
+pub fn is_formatting_macro(mac: &syn::Macro) -> bool {
+    let Some(last) = mac.path.segments.last() else { return true };
+    let name = last.ident.to_string();
+    matches!(
+        name.as_str(),
+        "format"
+            | "format_args"
+            | "print"
+            | "println"
+            | "eprint"
+            | "eprintln"
+            | "write"
+            | "writeln"
+            | "panic"
+            | "trace"
+            | "debug"
+            | "info"
+            | "warn"
+            | "error"
+            | "event"
+            | "span"
+            | "quote"
+            | "quote_spanned"
+            | "parse_quote"
+            | "concat"
+            | "stringify"
+            | "include_str"
+            | "include_bytes"
+            | "env"
+            | "cfg"
+            | "vec"
+            | "matches"
+            | "todo"
+            | "unreachable"
+            | "unimplemented"
+            | "debug_assert"
+            | "debug_assert_eq"
+            | "debug_assert_ne"
+            | "assert_eq"
+            | "assert_ne"
+            | "macro_rules"
+    )
 }
 
 fn cloned(mut x: Rooted) -> Rooted {

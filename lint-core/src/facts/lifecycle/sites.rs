@@ -5,7 +5,7 @@
 use syn::punctuated::Punctuated;
 use syn::visit::Visit;
 
-use super::roots::{entry_of, is_self, is_self_value, root_of, EntryKind, Rooted};
+use super::roots::{entry_of, is_formatting_macro, is_self, is_self_value, root_of, EntryKind, Rooted};
 use super::visit::Collector;
 use super::{vocab, Root, Site, SiteKind};
 use crate::ctor::strip;
@@ -27,12 +27,15 @@ impl Collector<'_> {
 
     pub(super) fn classify_method(&mut self, m: &syn::ExprMethodCall, method: &str) {
         let n = m.args.len();
-        let span = Span { start: Span::of(&m.method).start, end: Span::of(m).end };
+        // The method name through the closing parenthesis (cheap: no re-tokenising).
+        let span = Span { start: Span::of(&m.method).start, end: Span::from_pm2(m.paren_token.span.close()).end };
         if let Some((r, k)) = entry_of(&m.receiver, self) {
             let removes = matches!(method, "remove" | "remove_entry" | "swap_remove" | "shift_remove" | "remove_full");
             let (kind, what) = match k {
                 EntryKind::Any if vocab::is_entry_growth(method) => (SiteKind::Growth, format!("entry(..).{method}")),
-                EntryKind::Vacant if method == "insert" || method == "insert_entry" => {
+                EntryKind::Vacant
+                    if vocab::is_entry_growth(method) || method == "insert" || method == "insert_entry" =>
+                {
                     (SiteKind::Growth, format!("VacantEntry::{method}"))
                 }
                 EntryKind::Occupied | EntryKind::Any if removes => {
@@ -97,7 +100,7 @@ impl Collector<'_> {
 
     /// Visits the expressions inside a macro's tokens when they may hold a site.
     pub(super) fn macro_body(&mut self, mac: &syn::Macro) {
-        if !mentions_vocab(&mac.tokens, self.extra_removals, 0) {
+        if is_formatting_macro(mac) || !mentions_vocab(&mac.tokens, self.extra_removals, 0) {
             return;
         }
         let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
@@ -145,10 +148,10 @@ impl Collector<'_> {
         let lhs = strip(&a.left);
         if is_self_value(lhs) && !is_self(lhs) {
             if let Some(ty) = self.impl_ty.clone() {
-                self.site(Rooted::new(Root::SelfValue(ty)), SiteKind::Reassign, "=".to_string(), Span::of(a));
+                self.site(Rooted::new(Root::SelfValue(ty)), SiteKind::Reassign, "=".to_string(), assign_span(a));
             }
         } else if let Some(r) = root_of(lhs, self).filter(|r| !r.bare_local) {
-            self.site(r, SiteKind::Reassign, "=".to_string(), Span::of(a));
+            self.site(r, SiteKind::Reassign, "=".to_string(), assign_span(a));
         }
     }
 
@@ -165,6 +168,11 @@ impl Collector<'_> {
             }
         }
     }
+}
+
+/// `lhs =`: the assigned place and the `=` (the right side may be large to re-tokenise).
+fn assign_span(a: &syn::ExprAssign) -> Span {
+    Span { start: Span::of(&a.left).start, end: Span::of(&a.eq_token).end }
 }
 
 /// `X.len()`, also as `X.len() as u64` or `X.len() + n`: the receiver `X`.

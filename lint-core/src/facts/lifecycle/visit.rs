@@ -142,7 +142,10 @@ impl Collector<'_> {
         Some((ty, fields))
     }
 
-    fn register_local_statics(&mut self, stmts: &[syn::Stmt]) {
+    /// Registers the statics declared in a block; returns the initialisers of those
+    /// declared by macros, to visit.
+    fn register_local_statics(&mut self, stmts: &[syn::Stmt]) -> Vec<syn::Expr> {
+        let mut inits = Vec::new();
         for s in stmts {
             let found = match s {
                 syn::Stmt::Item(syn::Item::Static(i)) => vec![decls::of_item(i)],
@@ -154,12 +157,24 @@ impl Collector<'_> {
                 let id = self.next_id;
                 self.next_id += 1;
                 let name = d.name.to_string();
-                self.facts.statics.push(d.into_fact(self.in_test, Some(id)));
+                let (decl, init) = d.into_fact(self.in_test, Some(id));
+                self.facts.statics.push(decl);
                 if let Some(f) = self.frames.last_mut() {
                     f.statics.push((name, id));
                 }
+                inits.extend(init);
             }
         }
+        inits
+    }
+
+    /// Visits the initialisers of macro-declared statics, outside any function.
+    fn visit_inits(&mut self, inits: &[syn::Expr]) {
+        let saved = self.constructs.take();
+        for e in inits {
+            self.scoped(true, |c| c.visit_expr(e));
+        }
+        self.constructs = saved;
     }
 
     fn fn_body(&mut self, sig: &syn::Signature, block: &syn::Block) {
@@ -249,8 +264,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 
     fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
         if self.block_depth == 0 {
-            let d = decls::of_item(i).into_fact(self.in_test, None);
-            self.facts.statics.push(d);
+            let (decl, _) = decls::of_item(i).into_fact(self.in_test, None);
+            self.facts.statics.push(decl);
         }
         self.with_test(&i.attrs, |c| c.scoped(true, |c| c.visit_expr(&i.expr)));
     }
@@ -260,14 +275,16 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_item_macro(&mut self, i: &'ast syn::ItemMacro) {
+        // Item-position macros other than these declare items, not expressions.
         let found = decls::of_macro(&i.mac, &i.attrs);
-        if found.is_empty() {
-            self.macro_body(&i.mac);
-        } else if self.block_depth == 0 {
+        if !found.is_empty() && self.block_depth == 0 {
+            let mut inits = Vec::new();
             for d in found {
-                let d = d.into_fact(self.in_test, None);
-                self.facts.statics.push(d);
+                let (decl, init) = d.into_fact(self.in_test, None);
+                self.facts.statics.push(decl);
+                inits.extend(init);
             }
+            self.visit_inits(&inits);
         }
     }
 
@@ -284,7 +301,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_block(&mut self, b: &'ast syn::Block) {
         let accessor = self.accessor_for.take();
         self.scoped(false, |c| {
-            c.register_local_statics(&b.stmts);
+            let inits = c.register_local_statics(&b.stmts);
+            c.visit_inits(&inits);
             c.block_depth += 1;
             visit::visit_block(c, b);
             if let Some(name) = accessor {

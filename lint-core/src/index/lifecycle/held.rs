@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::facts::lifecycle::vocab;
 use crate::index::PackageIndex;
 use crate::maptypes::{is_interior_mutable, is_wrapper, MapKind};
-use crate::types::TypeExpr;
+use crate::types::{TypeExpr, TypeKind};
 
 /// Struct fields are followed this deep from a static's type (SPEC §1).
 pub const MAX_REACH: usize = 4;
@@ -16,11 +16,13 @@ pub const MAX_REACH: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Holding {
     Map(HeldMap),
-    /// A crate-local struct; whether an interior-mutable wrapper is on the way, and
-    /// whether a clone shares it (an `Arc`/`Rc` is the outermost wrapper).
+    /// A crate-local struct; whether an interior-mutable wrapper is on the way (and
+    /// whether all of them are single-threaded cells), and whether a clone shares it (an
+    /// `Arc`/`Rc` is the outermost wrapper).
     Struct {
         name: String,
         behind_im: bool,
+        only_local_cells: bool,
         shared_by_clone: bool,
     },
     Nothing,
@@ -37,6 +39,9 @@ pub struct HeldMap {
     /// The outermost wrapper, `OnceLock`-like wrappers aside, is an `Arc` or `Rc`: a
     /// clone shares the map.
     pub shared_by_clone: bool,
+    /// Every interior-mutable wrapper on the way is single-threaded (`RefCell`, `Cell`,
+    /// `UnsafeCell`, `OnceCell`, `LazyCell`).
+    pub only_local_cells: bool,
 }
 
 impl HeldMap {
@@ -70,16 +75,19 @@ impl PackageIndex<'_> {
     pub fn holding(&self, ty: &TypeExpr) -> Holding {
         let mut cur = self.expand(ty).into_owned();
         let (mut behind_im, mut innermost_cell, mut shared_by_clone) = (false, None, None);
+        let mut only_local_cells = true;
         for _ in 0..16 {
             let t = cur.peel_refs();
             let Some(name) = t.name() else { return Holding::Nothing };
             if let Some(kind) = self.map_kind(name) {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
-                return Holding::Map(HeldMap { kind, behind_im, innermost_cell, shared_by_clone });
+                let only_local_cells = behind_im && only_local_cells;
+                return Holding::Map(HeldMap { kind, behind_im, innermost_cell, shared_by_clone, only_local_cells });
             }
             if is_wrapper(name) {
                 if is_interior_mutable(name) {
                     behind_im = true;
+                    only_local_cells &= matches!(name, "RefCell" | "Cell" | "UnsafeCell" | "OnceCell" | "LazyCell");
                 }
                 if !is_once(name) {
                     if is_interior_mutable(name) {
@@ -93,7 +101,8 @@ impl PackageIndex<'_> {
             }
             if self.structs_named(name).iter().any(|s| !s.is_enum) {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
-                return Holding::Struct { name: name.to_string(), behind_im, shared_by_clone };
+                let only_local_cells = behind_im && only_local_cells;
+                return Holding::Struct { name: name.to_string(), behind_im, only_local_cells, shared_by_clone };
             }
             return Holding::Nothing;
         }
@@ -109,22 +118,25 @@ impl PackageIndex<'_> {
     }
 
     /// Crate-local structs held behind an interior-mutable wrapper in a field or static
-    /// of the package, with the holder's name (test code aside).
-    pub fn locked_structs(&self) -> BTreeMap<String, String> {
+    /// of the package, with the holder's name (test code aside). A struct held in a
+    /// single-threaded cell (`RefCell<S>`) counts only when the holder is a static or is
+    /// itself stored somewhere (`owned`): a builder's `RefCell` lives as long as the builder.
+    pub fn locked_structs(&self, owned: &BTreeSet<String>) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
-        let mut note = |holding: Holding, holder: String| {
-            if let Holding::Struct { name, behind_im: true, .. } = holding {
-                out.entry(name).or_insert(holder);
-            }
-        };
         for f in &self.files {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
                 for field in &s.fields {
-                    note(self.holding(&field.ty), format!("{}::{}", s.name, field.name));
+                    if let Holding::Struct { name, behind_im: true, only_local_cells, .. } = self.holding(&field.ty) {
+                        if !only_local_cells || owned.contains(&s.name) {
+                            out.entry(name).or_insert_with(|| format!("{}::{}", s.name, field.name));
+                        }
+                    }
                 }
             }
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                note(self.holding(&st.ty), st.name.clone());
+                if let Holding::Struct { name, behind_im: true, .. } = self.holding(&st.ty) {
+                    out.entry(name).or_insert_with(|| st.name.clone());
+                }
             }
         }
         out
@@ -141,6 +153,26 @@ impl PackageIndex<'_> {
                         out.entry(s).or_insert_with(|| st.name.clone());
                     }
                 }
+            }
+        }
+        out
+    }
+
+    /// Crate-local type names stored by value (not behind a reference) in a field, static
+    /// or type alias of the package, other than in their own fields (test code aside).
+    pub fn owned_structs(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for f in &self.files {
+            for s in f.facts.structs.iter().filter(|s| !s.in_test) {
+                for field in &s.fields {
+                    owned_names(&field.ty, &s.name, &mut out, 0);
+                }
+            }
+            for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
+                owned_names(&st.ty, "", &mut out, 0);
+            }
+            for a in &f.facts.aliases {
+                owned_names(&a.target, "", &mut out, 0);
             }
         }
         out
@@ -167,5 +199,23 @@ impl PackageIndex<'_> {
             frontier = next;
         }
         seen
+    }
+}
+
+/// The path names in `ty` outside references and pointers, except `skip`.
+fn owned_names(ty: &TypeExpr, skip: &str, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            if let Some(last) = segments.last().filter(|l| *l != skip) {
+                out.insert(last.clone());
+            }
+            args.iter().for_each(|a| owned_names(a, skip, out, depth + 1));
+        }
+        TypeKind::Tuple(elems) => elems.iter().for_each(|e| owned_names(e, skip, out, depth + 1)),
+        TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => owned_names(elem, skip, out, depth + 1),
+        TypeKind::Ref { .. } | TypeKind::Ptr(_) | TypeKind::Traits(_) | TypeKind::Other => {}
     }
 }

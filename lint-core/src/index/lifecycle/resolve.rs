@@ -178,6 +178,7 @@ impl<'a> PackageIndex<'a> {
             || Holding::Struct {
                 name: owner_struct.unwrap_or_default().to_string(),
                 behind_im: false,
+                only_local_cells: false,
                 shared_by_clone: false,
             },
             |ty| self.holding(ty),
@@ -207,22 +208,13 @@ impl<'a> PackageIndex<'a> {
                 }
                 vec![i]
             }
-            Holding::Struct { name, behind_im, shared_by_clone }
-                if matches!(site.kind, SiteKind::Reassign | SiteKind::Escape) =>
-            {
+            // Replacing a whole struct value replaces the maps inside it.
+            Holding::Struct { name, shared_by_clone, .. } if site.kind == SiteKind::Reassign && certain => {
                 if via_clone && !shared_by_clone {
                     return Vec::new();
                 }
-                let mut out = Vec::new();
-                for s in self.structs_within(&name) {
-                    for &i in t.maps_in_struct.get(s.as_str()).into_iter().flatten() {
-                        let m = &maps[i];
-                        if !shared_escape || behind_im || m.held.behind_im || m.held.kind == MapKind::Dash {
-                            out.push(i);
-                        }
-                    }
-                }
-                out
+                let within = self.structs_within(&name);
+                within.iter().flat_map(|s| t.maps_in_struct.get(s.as_str()).into_iter().flatten().copied()).collect()
             }
             _ => Vec::new(),
         }
