@@ -176,13 +176,17 @@ mod tests {
         dir
     }
 
-    fn lines(dir: &PathBuf, settings: Settings) -> Vec<u32> {
+    fn findings(dir: &PathBuf, settings: Settings) -> Vec<lint_core::Finding> {
         let mut s = settings;
         s.selected.insert("ML001".to_string());
         s.jobs = 1;
         let report = lint_core::run(std::slice::from_ref(dir), crate::ALL, &s).unwrap();
         let _ = std::fs::remove_dir_all(dir);
-        report.findings.iter().map(|f| f.location.line).collect()
+        report.findings
+    }
+
+    fn lines(dir: &PathBuf, settings: Settings) -> Vec<u32> {
+        findings(dir, settings).iter().map(|f| f.location.line).collect()
     }
 
     const EVICTED: &str = "use std::collections::HashMap;
@@ -218,5 +222,38 @@ impl Interner {
         let mut s = Settings::default();
         s.rules.plain_fields = true;
         assert_eq!(lines(&package("plain-on", PLAIN), s), vec![3]);
+    }
+
+    #[test]
+    fn labels_growth_here_and_names_growth_elsewhere() {
+        let dir = package(
+            "labels",
+            "pub mod grow;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+pub static M: LazyLock<Mutex<HashMap<u64, u64>>> = LazyLock::new(Default::default);
+pub fn a(k: u64) { M.lock().unwrap().insert(k, 1); }
+pub fn b(k: u64) { M.lock().unwrap().entry(k).or_insert(2); }
+pub fn c(k: u64) { M.lock().unwrap().extend([(k, 3)]); }
+pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
+",
+        );
+        std::fs::write(dir.join("src/grow.rs"), "pub fn e(k: u64) {\n    crate::M.lock().unwrap().insert(k, 5);\n}\n")
+            .unwrap();
+        let found = findings(&dir, Settings::default());
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!((f.location.line, f.location.column), (4, 12));
+        let labels: Vec<(u32, &str)> = f.labels.iter().map(|l| (l.location.line, l.message.as_str())).collect();
+        assert_eq!(
+            labels,
+            vec![(5, "grows here (`insert`)"), (6, "grows here (`entry(..).or_insert`)"), (7, "grows here (`extend`)")]
+        );
+        assert!(
+            f.message.starts_with("static `M: LazyLock<Mutex<HashMap<u64, u64>>>` grows with no removal"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.ends_with("src/grow.rs:2"), "{}", f.message);
     }
 }

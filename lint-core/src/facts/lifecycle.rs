@@ -15,6 +15,9 @@ mod sites;
 mod visit;
 pub mod vocab;
 
+#[cfg(test)]
+mod tests;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Span;
