@@ -210,3 +210,18 @@ thread_local! {
 pub fn memo(k: &str) -> u32 {
     MEMO.with(|m| *m.known.borrow_mut().entry(k.to_string()).or_insert(0))
 }
+
+/// Grown through an accessor on `self`.
+pub struct Journal {
+    entries: Mutex<HashMap<u64, String>>, //~ ML001
+}
+
+impl Journal {
+    fn entries(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
+        self.entries.lock().unwrap()
+    }
+
+    pub fn log(&self, id: u64, s: String) {
+        self.entries().insert(id, s);
+    }
+}

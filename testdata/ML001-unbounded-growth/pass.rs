@@ -208,3 +208,26 @@ pub fn compile(names: &[String]) -> Program {
     names.iter().for_each(|n| c.name(n));
     c.program.into_inner()
 }
+
+/// An accessor's name called on another receiver may be another type's method.
+pub struct Book {
+    pages: Mutex<HashMap<u64, String>>,
+}
+
+impl Book {
+    fn pages(&self) -> std::sync::MutexGuard<'_, HashMap<u64, String>> {
+        self.pages.lock().unwrap()
+    }
+
+    pub fn count(&self) -> usize {
+        self.pages().len()
+    }
+}
+
+pub fn add_page(other: &impl Pages) {
+    other.pages().insert(1);
+}
+
+pub trait Pages {
+    fn pages(&self) -> HashSet<u64>;
+}

@@ -68,9 +68,11 @@ pub enum Root {
     Field(String),
     /// `self` itself inside an impl of `ty` (`*self = ..`, `mem::take(self)`).
     SelfValue(String),
-    /// A call of a function or method without arguments (`registry()`, `x.cache()`):
-    /// rooted when an accessor of that name returns a rooted expression.
-    Call(String),
+    /// A call of a function or method without arguments (`registry()`, `self.cache()`,
+    /// `x.cache()`): rooted when an accessor of that name returns a rooted expression.
+    /// `direct` is false for a method called on another receiver than `self`, whose type
+    /// is unknown.
+    Call { name: String, direct: bool },
 }
 
 /// What a site does to its root.

@@ -99,7 +99,7 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
                 return next(&m.receiver).filter(|x| !x.chained).map(cloned);
             }
             if m.args.is_empty() && m.turbofish.is_none() {
-                return Some(Rooted::new(Root::Call(method)));
+                return Some(Rooted::new(Root::Call { name: method, direct: is_self(&m.receiver) }));
             }
             None
         }
@@ -114,7 +114,7 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
                 }
             }
             if c.args.is_empty() {
-                return Some(Rooted::new(Root::Call(last)));
+                return Some(Rooted::new(Root::Call { name: last, direct: true }));
             }
             None
         }

@@ -75,7 +75,7 @@ impl Collector<'_> {
             syn::Expr::Reference(x) => (root_of(&x.expr, self).filter(|r| !r.chained), "&"),
             other => (root_of(other, self).filter(|r| r.via_clone || r.bare_local || r.chained), "move"),
         };
-        if let Some(r) = r.filter(|r| !matches!(r.root, Root::Call(_))) {
+        if let Some(r) = r.filter(|r| !matches!(r.root, Root::Call { .. })) {
             self.site(r, SiteKind::Escape, format!("{how} to `{callee}`"), Span::of(arg));
         }
     }

@@ -82,5 +82,5 @@ fn declarations_and_accessors() {
     assert_eq!(facts.accessors.len(), 1);
     assert_eq!((facts.accessors[0].name.as_str(), &facts.accessors[0].root), ("reg", &Root::LocalStatic(0)));
     assert_eq!(facts.sites.len(), 1);
-    assert_eq!((&facts.sites[0].root, facts.sites[0].chain), (&Root::Call("reg".into()), LOCK));
+    assert_eq!((&facts.sites[0].root, facts.sites[0].chain), (&Root::Call { name: "reg".into(), direct: true }, LOCK));
 }

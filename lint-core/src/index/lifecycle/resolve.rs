@@ -138,10 +138,10 @@ impl<'a> PackageIndex<'a> {
                 Some(s) => plain(vec![Place::Whole(s.name.as_str())]),
                 None => (Vec::new(), false),
             },
-            Root::Call(name) if depth < MAX_ACCESSOR_DEPTH => {
+            Root::Call { name, direct } if depth < MAX_ACCESSOR_DEPTH => {
                 let accessors = t.accessors.get(name.as_str()).map_or(&[][..], Vec::as_slice);
                 let mut out = Vec::new();
-                let mut certain = accessors.len() == 1;
+                let mut certain = *direct && accessors.len() == 1;
                 for (af, a) in accessors {
                     let (inner, c) = self.targets(t, *af, &a.root, depth + 1);
                     certain &= c;
@@ -153,7 +153,7 @@ impl<'a> PackageIndex<'a> {
                 }
                 (out, certain)
             }
-            Root::Call(_) => (Vec::new(), false),
+            Root::Call { .. } => (Vec::new(), false),
         }
     }
 
