@@ -67,7 +67,7 @@ impl Collector<'_> {
 
     /// A rooted argument of a call: the map may be changed where it is passed.
     pub(super) fn escape(&mut self, arg: &syn::Expr, callee: &str) {
-        if matches!(callee, "drop" | "force" | "ptr_eq" | "eq" | "size_of_val" | "addr_of" | "fmt" | "hash") {
+        if matches!(callee, "drop" | "force" | "get" | "ptr_eq" | "eq" | "size_of_val" | "addr_of" | "fmt" | "hash") {
             return;
         }
         let (r, how) = match strip(arg) {

@@ -195,12 +195,13 @@ impl Collector<'_> {
         self.constructs = saved;
     }
 
-    fn let_chain<'e>(e: &'e syn::Expr, lets: &mut Vec<&'e syn::ExprLet>, rest: &mut Vec<&'e syn::Expr>) {
+    /// The `let`s of an `if let .. && let ..` chain, and its other conditions.
+    fn let_chain<'e>(e: &'e syn::Expr, lets: &mut Vec<&'e syn::ExprLet>, rest: &mut Vec<&'e syn::Expr>, depth: usize) {
         match e {
             syn::Expr::Let(l) => lets.push(l),
-            syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                Self::let_chain(&b.left, lets, rest);
-                Self::let_chain(&b.right, lets, rest);
+            syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && depth < 64 => {
+                Self::let_chain(&b.left, lets, rest, depth + 1);
+                Self::let_chain(&b.right, lets, rest, depth + 1);
             }
             other => rest.push(other),
         }
@@ -209,7 +210,7 @@ impl Collector<'_> {
     /// `if let` / `while let`: the bindings hold in `body`.
     fn conditional(&mut self, cond: &syn::Expr, body: &syn::Block) {
         let (mut lets, mut rest) = (Vec::new(), Vec::new());
-        Self::let_chain(cond, &mut lets, &mut rest);
+        Self::let_chain(cond, &mut lets, &mut rest, 0);
         for l in &lets {
             self.visit_expr(&l.expr);
         }
