@@ -27,8 +27,11 @@ impl Collector<'_> {
 
     pub(super) fn classify_method(&mut self, m: &syn::ExprMethodCall, method: &str) {
         let n = m.args.len();
-        // The method name through the closing parenthesis (cheap: no re-tokenising).
-        let span = Span { start: Span::of(&m.method).start, end: Span::from_pm2(m.paren_token.span.close()).end };
+        // The method name through the closing parenthesis, or the name alone when the
+        // arguments run over several lines (cheap: no re-tokenising).
+        let name = Span::of(&m.method);
+        let close = Span::from_pm2(m.paren_token.span.close());
+        let span = if close.end.line == name.start.line { Span { start: name.start, end: close.end } } else { name };
         if let Some((r, k)) = entry_of(&m.receiver, self) {
             let removes = matches!(method, "remove" | "remove_entry" | "swap_remove" | "shift_remove" | "remove_full");
             let (kind, what) = match k {
