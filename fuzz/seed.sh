@@ -2,7 +2,7 @@
 # Seeds the fuzz corpora from testdata/: every .rs file into fuzz/corpus/per_file/ and
 # fuzz/corpus/pipeline/, plus, for the pipeline target, each fixture folder's files
 # joined with the `//--split--` lines it cuts packages at. The crash inputs kept as
-# regression tests under lint-core/tests/regressions/ are added too.
+# regression tests under rules/tests/regressions/ are added too.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
@@ -27,8 +27,8 @@ for dir in "$root"/testdata/*/; do
         first=0
     done < <(find "$dir" -name '*.rs' -print0 | sort -z)
 done
-if [ -d "$root/lint-core/tests/regressions" ]; then
-    for f in "$root"/lint-core/tests/regressions/*; do
+if [ -d "$root/rules/tests/regressions" ]; then
+    for f in "$root"/rules/tests/regressions/*; do
         [ -f "$f" ] || continue
         cp "$f" "corpus/per_file/regression_$(basename "$f")"
         cp "$f" "corpus/pipeline/regression_$(basename "$f")"
