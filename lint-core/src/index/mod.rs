@@ -194,7 +194,7 @@ mod tests {
 
     fn field_types(text: &str) -> (FileFacts, Vec<TypeExpr>) {
         let file = crate::syntax::parse_file(text).expect("parses");
-        let facts = crate::facts::extract(&file, Default::default(), false);
+        let facts = crate::facts::extract(&file, Default::default(), false, &Settings::default());
         let types = facts.structs.iter().flat_map(|s| s.fields.iter().map(|f| f.ty.clone())).collect();
         (facts, types)
     }
