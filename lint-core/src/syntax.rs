@@ -140,6 +140,26 @@ impl<'ast> Visit<'ast> for Anchors<'_> {
 }
 
 #[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_the_innermost_statement_or_item() {
+        let file =
+            parse_file("fn f() {\n    let a = 1;\n    if a > 0 {\n        g(\n            a);\n    }\n}\nstruct S;\n")
+                .expect("parses");
+        let span = |line, column, end_column| Span {
+            start: crate::diagnostic::Pos { line, column },
+            end: crate::diagnostic::Pos { line, column: end_column },
+        };
+        // Out of order: the call's argument (in the statement from line 4), `S`, `a` in
+        // the `let`, and a span outside every node.
+        let spans = [span(5, 13, 14), span(8, 8, 9), span(2, 9, 10), span(9, 1, 2)];
+        assert_eq!(anchor_lines(&file, &spans), [Some(4), Some(8), Some(2), None]);
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -156,20 +176,5 @@ mod tests {
         assert!(parse_file(&refs).unwrap_err().starts_with("nesting deeper"));
         let many = format!("fn f() {{ {} }}", "if a < b { x(); } ".repeat(2_000));
         assert!(parse_file(&many).is_ok());
-    }
-
-    #[test]
-    fn anchors_are_the_innermost_statement_or_item() {
-        let file =
-            parse_file("fn f() {\n    let a = 1;\n    if a > 0 {\n        g(\n            a);\n    }\n}\nstruct S;\n")
-                .expect("parses");
-        let span = |line, column, end_column| Span {
-            start: crate::diagnostic::Pos { line, column },
-            end: crate::diagnostic::Pos { line, column: end_column },
-        };
-        // Out of order: the call's argument (in the statement from line 4), `S`, `a` in
-        // the `let`, and a span outside every node.
-        let spans = [span(5, 13, 14), span(8, 8, 9), span(2, 9, 10), span(9, 1, 2)];
-        assert_eq!(anchor_lines(&file, &spans), [Some(4), Some(8), Some(2), None]);
     }
 }
