@@ -198,20 +198,30 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
 /// For each span, the first line of the innermost statement, struct field, variant or
 /// item that holds it.
 pub fn anchor_lines(file: &syn::File, spans: &[Span]) -> Vec<Option<u32>> {
-    let mut a = Anchors { spans, best: vec![None; spans.len()] };
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].start);
+    let mut a = Anchors { spans, order, best: vec![None; spans.len()] };
     a.visit_file(file);
     a.best
 }
 
 struct Anchors<'s> {
     spans: &'s [Span],
+    /// Indices of `spans` sorted by start, so that a node looks only at the spans that
+    /// start inside it, not at every finding of the file.
+    order: Vec<usize>,
     best: Vec<Option<u32>>,
 }
 
 impl Anchors<'_> {
     fn node<T: syn::spanned::Spanned>(&mut self, n: &T) {
         let s = Span::of(n);
-        for (i, target) in self.spans.iter().enumerate() {
+        let from = self.order.partition_point(|&i| self.spans[i].start < s.start);
+        for &i in &self.order[from..] {
+            let target = &self.spans[i];
+            if target.start > s.end {
+                break;
+            }
             if s.contains(target) {
                 self.best[i] = Some(s.start.line);
             }
@@ -243,6 +253,26 @@ impl<'ast> Visit<'ast> for Anchors<'_> {
     fn visit_trait_item(&mut self, n: &'ast syn::TraitItem) {
         self.node(n);
         visit::visit_trait_item(self, n);
+    }
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_the_innermost_statement_or_item() {
+        let file =
+            parse_file("fn f() {\n    let a = 1;\n    if a > 0 {\n        g(\n            a);\n    }\n}\nstruct S;\n")
+                .expect("parses");
+        let span = |line, column, end_column| Span {
+            start: crate::diagnostic::Pos { line, column },
+            end: crate::diagnostic::Pos { line, column: end_column },
+        };
+        // Out of order: the call's argument (in the statement from line 4), `S`, `a` in
+        // the `let`, and a span outside every node.
+        let spans = [span(5, 13, 14), span(8, 8, 9), span(2, 9, 10), span(9, 1, 2)];
+        assert_eq!(anchor_lines(&file, &spans), [Some(4), Some(8), Some(2), None]);
     }
 }
 

@@ -1,5 +1,6 @@
-//! A 50 MB source file: linted to the end, within a time limit, and the other files of
-//! the package keep their findings.
+//! Big files: a 50 MB source file is linted to its end within a time limit and the
+//! other files of the package keep their findings; a file with tens of thousands of
+//! findings takes time in proportion to them, not to their square.
 
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
@@ -83,4 +84,24 @@ fn a_fifty_megabyte_file_is_linted_to_its_end() {
         ],
         "after {elapsed:?}"
     );
+}
+
+#[test]
+fn thirty_thousand_findings_in_one_file_take_linear_time() {
+    const N: usize = 30_000;
+    let mut text = String::from("use std::collections::HashMap;\n");
+    for i in 0..N {
+        text.push_str(&format!(
+            "pub fn price_{i}(m: &HashMap<String, u32>, k: &str) -> Option<&u32> {{\n    // maplint: allow(ML004) -- another rule\n    m.get(&k.to_string())\n}}\n"
+        ));
+    }
+    let dir = tree(&[("Cargo.toml".into(), MANIFEST.into()), ("src/lib.rs".into(), text)]);
+    // A debug build needs seconds; with a pass per finding over the file's lines, nodes
+    // or suppression comments it needed many minutes.
+    let (out, elapsed) = output_within(command(dir.path(), &["--format", "concise", "."]), Duration::from_secs(120));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let found = concise(&out);
+    assert_eq!(found.len(), N, "after {elapsed:?}");
+    assert_eq!(found[0], "src/lib.rs:4:11: warning ML005");
+    assert_eq!(found[N - 1], format!("src/lib.rs:{}:11: warning ML005", 4 * N));
 }
