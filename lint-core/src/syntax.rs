@@ -38,6 +38,23 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
 /// long postfix and binary chains nest `syn`'s tree one level per operator.
 pub const MAX_SEGMENT: usize = 50_000;
 
+/// Keywords that start an item, whose body's closing brace ends the statement.
+const ITEM_WORDS: &[&str] = &[
+    "pub",
+    "fn",
+    "impl",
+    "struct",
+    "enum",
+    "union",
+    "mod",
+    "trait",
+    "extern",
+    "unsafe",
+    "async",
+    "const",
+    "macro_rules",
+];
+
 /// Keywords after which a prefix operator run goes on (`&mut *const &'a dyn x`).
 const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "async", "static", "ref", "box"];
 /// Keywords that open a construct lasting to the end of the expression.
@@ -68,8 +85,11 @@ struct Level {
     params: bool,
     /// The last `|` was a binary operator (so is a second one joined to it).
     binary_pipe: bool,
-    /// Tokens since the last `;` or `,`.
+    /// Tokens since the last `;` or `,`, or since the end of the last item.
     len: usize,
+    /// The current statement started with an item keyword or an attribute: its body's
+    /// closing brace ends it.
+    item: bool,
     prev: Prev,
 }
 
@@ -84,6 +104,7 @@ impl Level {
             params: false,
             binary_pipe: false,
             len: 0,
+            item: false,
             prev: Prev::Start,
         }
     }
@@ -165,6 +186,13 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
             continue;
         };
         top.len += 1;
+        if top.len == 1 {
+            top.item = match &tt {
+                TokenTree::Ident(i) => ITEM_WORDS.iter().any(|w| i == w),
+                TokenTree::Punct(p) => p.as_char() == '#',
+                _ => false,
+            };
+        }
         if top.len > MAX_SEGMENT {
             return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
         }
@@ -182,6 +210,9 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
         if let TokenTree::Group(g) = tt {
             if g.delimiter() == proc_macro2::Delimiter::Brace {
                 (top.angle, top.tail, top.params) = (0, 0, false);
+                if top.item {
+                    (top.len, top.item) = (0, false);
+                }
             }
             top.run = 0;
             top.prev = Prev::Operand;
