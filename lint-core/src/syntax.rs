@@ -90,6 +90,9 @@ struct Level {
     /// The current statement started with an item keyword or an attribute: its body's
     /// closing brace ends it.
     item: bool,
+    /// The last token was a brace group: a word or an attribute after it starts a new
+    /// statement (`if a { x } if b { y }`, match arms `A => { x } B => { y }`).
+    after_brace: bool,
     prev: Prev,
 }
 
@@ -105,6 +108,7 @@ impl Level {
             binary_pipe: false,
             len: 0,
             item: false,
+            after_brace: false,
             prev: Prev::Start,
         }
     }
@@ -186,6 +190,17 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
             continue;
         };
         top.len += 1;
+        // A word (but `else` and `as`, which go on) or an attribute right after a block
+        // starts a new statement.
+        let after_brace = std::mem::take(&mut top.after_brace);
+        let starts = match &tt {
+            TokenTree::Ident(i) => i != "else" && i != "as",
+            TokenTree::Punct(p) => p.as_char() == '#',
+            _ => false,
+        };
+        if after_brace && starts {
+            top.len = 1;
+        }
         if top.len == 1 {
             top.item = match &tt {
                 TokenTree::Ident(i) => ITEM_WORDS.iter().any(|w| i == w),
@@ -209,7 +224,7 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
         max = max.max(here);
         if let TokenTree::Group(g) = tt {
             if g.delimiter() == proc_macro2::Delimiter::Brace {
-                (top.angle, top.tail, top.params) = (0, 0, false);
+                (top.angle, top.tail, top.params, top.after_brace) = (0, 0, false, true);
                 if top.item {
                     (top.len, top.item) = (0, false);
                 }
@@ -341,6 +356,12 @@ mod tests {
             let text = format!("{head}{}1;{close}", tail.repeat(20_000));
             assert!(parse_file(&text).unwrap_err().starts_with("nesting deeper"), "{head}{tail}");
         }
+        let statements = format!("fn f() {{ {} }}", "if a { b(); } ".repeat(20_000));
+        assert!(parse_file(&statements).is_ok());
+        let arms = format!("fn f() {{ match x {{ {} }} }}", "E::A => { 1 } _ => { 2 } ".repeat(6_000));
+        assert!(parse_file(&arms).is_ok());
+        let blocks = format!("fn f() {{ x{}; }}", " + { 1 }".repeat(30_000));
+        assert_eq!(parse_file(&blocks).unwrap_err(), "a statement of more than 50000 tokens");
         let chain = format!("fn f() {{ x{}; }}", ".a".repeat(30_000));
         assert_eq!(parse_file(&chain).unwrap_err(), "a statement of more than 50000 tokens");
         let ok = "fn f(v: &[u8]) -> impl Fn(u8) -> bool + '_ { let c = |a: &u8, b| a | b || !c; \
