@@ -2,6 +2,7 @@
 //! up (`map.get(&name.to_string())`), when a borrowed `&str` or `&[T]` would do.
 
 use lint_core::ctor::strip;
+use lint_core::prefilter::Trigger;
 use lint_core::traverse::LocalCx;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
 
@@ -78,6 +79,10 @@ impl Rule for KeyAllocationLookup {
         true
     }
 
+    fn trigger(&self) -> Trigger {
+        Trigger::Scan(may_report)
+    }
+
     fn check_expr(&self, expr: &syn::Expr, cx: &mut LocalCx<'_>) {
         let syn::Expr::MethodCall(call) = expr else { return };
         let method = call.method.to_string();
@@ -104,6 +109,14 @@ impl Rule for KeyAllocationLookup {
         };
         cx.report(Diagnostic::new(META.code, Span::of(arg), message, help));
     }
+}
+
+/// The words an allocating key is written with (`String::from`, `format!`).
+const ALLOCATING: &[&str] = &["to_string", "to_owned", "String", "format", "to_vec", "into_owned"];
+
+/// Whether a file may hold a finding: a lookup call whose arguments allocate.
+fn may_report(text: &[u8]) -> bool {
+    lint_core::prefilter::scan::method_call_with(text, LOOKUPS, ALLOCATING)
 }
 
 /// How the key was allocated.

@@ -7,6 +7,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LifecycleFacts {}
 
+impl LifecycleFacts {
+    /// Adds to `ix` the names that make another file's lifecycle facts matter (see
+    /// `prefilter`).
+    pub fn names_of_interest(&self, _ix: &mut crate::prefilter::Interest) {}
+}
+
 /// Extracts the lifecycle facts of a parsed file.
 pub fn extract(_file: &syn::File, _in_test_file: bool) -> LifecycleFacts {
     LifecycleFacts {}

@@ -15,6 +15,7 @@ use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
 use crate::maptypes::builtin_map_kind;
+use crate::prefilter::Interest;
 use crate::testcode::is_test_attrs;
 use crate::types::{TypeExpr, TypeKind};
 
@@ -56,6 +57,22 @@ pub struct TypeFacts {
     pub written: Vec<WrittenType>,
     /// Hand-written `Hash`, `PartialEq`, `Ord` and `PartialOrd` impls.
     pub impls: Vec<TraitImpl>,
+}
+
+impl TypeFacts {
+    /// Adds to `ix` every name written in a type that holds a map, and the statics that
+    /// hold one (see `prefilter`).
+    pub fn names_of_interest(&self, ix: &mut Interest) {
+        for w in &self.written {
+            if !ix.holds(&w.ty) {
+                continue;
+            }
+            ix.define_all(&w.ty);
+            if w.position == Position::Static {
+                ix.mention(&w.owner);
+            }
+        }
+    }
 }
 
 /// Extracts the type facts of a parsed file.

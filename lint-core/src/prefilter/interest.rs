@@ -1,0 +1,199 @@
+//! The names of interest of a package: what an unparsed file must mention, define or
+//! access before its facts could change a finding. Each part of the facts adds what it
+//! knows (`FileFacts`, `TypeFacts` and `LifecycleFacts` each have a `names_of_interest`
+//! method); `package_interest` repeats them to a fixpoint.
+//!
+//! The sets err on the side of too many names: a name too many only parses a file that
+//! did not need it.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::facts::FileFacts;
+use crate::settings::Settings;
+use crate::types::{ArrayLen, TypeExpr, TypeKind};
+
+/// Substrings of every built-in map type name (`FxHashMap`, `AHashSet`, ... included).
+pub const MAP_SEEDS: &[&str] =
+    &["HashMap", "HashSet", "BTreeMap", "BTreeSet", "IndexMap", "IndexSet", "DashMap", "DashSet"];
+
+/// Path segments that never name a crate-local item.
+const NOT_ITEMS: &[&str] = &["crate", "self", "super", "Self", "std", "core", "alloc"];
+
+/// The names of interest of one package.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interest {
+    /// Type names that hold a map: configured map types, aliases and renames of map types,
+    /// structs and enums with a field that holds one. Each is also in `mention`.
+    pub holders: BTreeSet<String>,
+    /// Names that matter wherever a file mentions them: holders, statics holding maps,
+    /// accessors of long-lived maps, crate-local types used in a map's type.
+    pub mention: BTreeSet<String>,
+    /// Names that matter where a file defines them (`struct`, `enum`, `type`, `use .. as`,
+    /// `const`, `static`): every name written in a type that holds a map, and in the
+    /// fields of the crate-local types named there.
+    pub define: BTreeSet<String>,
+    /// Field names that matter where a file accesses (`x.name`) or declares (`name:`)
+    /// them: the fields that hold maps (another struct's field of the same name makes
+    /// `x.name` ambiguous).
+    pub field: BTreeSet<String>,
+    /// Crate-local types named in a map's type, whose hand-written `Hash`, `PartialEq`,
+    /// `Ord` and `PartialOrd` impls matter: a file that mentions one and one of those
+    /// traits.
+    pub implemented: BTreeSet<String>,
+}
+
+impl Interest {
+    /// The interest every package starts from: the configured map types.
+    pub fn new(settings: &Settings) -> Interest {
+        let mut ix = Interest::default();
+        for m in &settings.map_types {
+            ix.holder(m);
+        }
+        ix
+    }
+
+    /// Whether a type name denotes a map or a type holding one.
+    pub fn is_holder(&self, name: &str) -> bool {
+        MAP_SEEDS.iter().any(|s| name.contains(s)) || self.holders.contains(name)
+    }
+
+    /// Whether a written type names a map or a type holding one anywhere inside.
+    pub fn holds(&self, ty: &TypeExpr) -> bool {
+        let mut found = false;
+        for_each_name(ty, &mut |n| found |= self.is_holder(n), 0);
+        found
+    }
+
+    pub fn holder(&mut self, name: &str) {
+        if !self.holders.contains(name) {
+            self.holders.insert(name.to_string());
+        }
+        self.mention(name);
+    }
+
+    pub fn mention(&mut self, name: &str) {
+        if !name.is_empty() && !self.mention.contains(name) {
+            self.mention.insert(name.to_string());
+        }
+    }
+
+    pub fn define(&mut self, name: &str) {
+        if !name.is_empty() && !NOT_ITEMS.contains(&name) && !self.define.contains(name) {
+            self.define.insert(name.to_string());
+        }
+    }
+
+    /// Every name written in a type, for `define`.
+    pub fn define_all(&mut self, ty: &TypeExpr) {
+        for_each_name(ty, &mut |n| self.define(n), 0);
+    }
+
+    pub fn field(&mut self, name: &str) {
+        if !name.is_empty() && !self.field.contains(name) {
+            self.field.insert(name.to_string());
+        }
+    }
+
+    pub fn implemented(&mut self, name: &str) {
+        if !name.is_empty() && !self.implemented.contains(name) {
+            self.implemented.insert(name.to_string());
+        }
+    }
+
+    /// The number of names, to detect a fixpoint.
+    pub fn len(&self) -> usize {
+        self.holders.len() + self.mention.len() + self.define.len() + self.field.len() + self.implemented.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.mention.is_empty() && self.define.is_empty() && self.field.is_empty() && self.implemented.is_empty()
+    }
+
+    /// The names of `self` that `other` lacks.
+    pub fn minus(&self, other: &Interest) -> Interest {
+        let diff = |a: &BTreeSet<String>, b: &BTreeSet<String>| a.difference(b).cloned().collect();
+        Interest {
+            holders: diff(&self.holders, &other.holders),
+            mention: diff(&self.mention, &other.mention),
+            define: diff(&self.define, &other.define),
+            field: diff(&self.field, &other.field),
+            implemented: diff(&self.implemented, &other.implemented),
+        }
+    }
+}
+
+/// The interest of a package whose parsed files have these facts: every part's
+/// `names_of_interest`, repeated until no name is added.
+pub fn package_interest<'a>(facts: impl Iterator<Item = &'a FileFacts> + Clone, settings: &Settings) -> Interest {
+    let mut ix = Interest::new(settings);
+    loop {
+        let before = ix.len();
+        for f in facts.clone() {
+            f.names_of_interest(&mut ix);
+        }
+        if ix.len() == before {
+            return ix;
+        }
+    }
+}
+
+/// Calls `f` with every name written in a type: path segments, trait names and array
+/// length constants.
+pub fn for_each_name(ty: &TypeExpr, f: &mut dyn FnMut(&str), depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            segments.iter().for_each(|s| f(s));
+            args.iter().for_each(|a| for_each_name(a, f, depth + 1));
+        }
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) => for_each_name(elem, f, depth + 1),
+        TypeKind::Array { elem, len } => {
+            if let ArrayLen::Const(c) = len {
+                f(c);
+            }
+            for_each_name(elem, f, depth + 1);
+        }
+        TypeKind::Tuple(elems) => elems.iter().for_each(|e| for_each_name(e, f, depth + 1)),
+        TypeKind::Traits(names) => names.iter().for_each(|n| f(n)),
+        TypeKind::Other => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty(s: &str) -> TypeExpr {
+        TypeExpr::from_syn(&syn::parse_str(s).unwrap())
+    }
+
+    #[test]
+    fn holds_maps_and_holders() {
+        let mut ix = Interest::default();
+        assert!(ix.holds(&ty("Arc<Mutex<FxHashMap<u8, u8>>>")));
+        assert!(!ix.holds(&ty("Vec<Registry>")));
+        ix.holder("Registry");
+        assert!(ix.holds(&ty("Vec<Registry>")));
+        assert!(ix.mention.contains("Registry"));
+        ix.define_all(&ty("crate::a::Page<[u8; PAGE], dyn Fn>"));
+        let names: Vec<&str> = ix.define.iter().map(String::as_str).collect();
+        assert_eq!(names, ["Fn", "PAGE", "Page", "a", "u8"]);
+    }
+
+    #[test]
+    fn minus_keeps_new_names() {
+        let mut a = Interest::default();
+        a.field("cache");
+        a.mention("CACHE");
+        let mut b = a.clone();
+        b.field("map");
+        let d = b.minus(&a);
+        assert_eq!(d.field.iter().collect::<Vec<_>>(), ["map"]);
+        assert!(d.mention.is_empty());
+        assert!(a.minus(&b).is_empty());
+    }
+}

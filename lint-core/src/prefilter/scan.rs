@@ -1,0 +1,298 @@
+//! Scanning a file's bytes without parsing it: whole words, the token before or after a
+//! word (to tell a definition or a field access from a mere mention), and method calls
+//! with their argument text. Every answer errs towards "it may be there": a comment or a
+//! character the scan does not follow counts as a match, never as a miss.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::memmem;
+
+use super::interest::Interest;
+
+/// Bytes that continue an identifier. Non-ASCII bytes are not counted, so a name next to
+/// one is taken for a whole word (too many matches, never too few).
+pub fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `t[s..e]` is a whole word.
+pub fn whole_word(t: &[u8], s: usize, e: usize) -> bool {
+    (s == 0 || !is_ident_byte(t[s - 1])) && (e >= t.len() || !is_ident_byte(t[e]))
+}
+
+/// The token next to a word, as far as a scan can tell.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Near<'t> {
+    Word(&'t [u8]),
+    Punct(u8),
+    /// A comment may be in between, or a character the scan does not follow.
+    Unsure,
+    Edge,
+}
+
+/// The token before position `s` (white space skipped).
+pub fn token_before(t: &[u8], s: usize) -> Near<'_> {
+    let mut i = s;
+    while i > 0 {
+        let b = t[i - 1];
+        if b == b'\n' {
+            // The line above may end in a `//` comment that the token is part of.
+            let start = memchr::memrchr(b'\n', &t[..i - 1]).map_or(0, |p| p + 1);
+            if memmem::find(&t[start..i - 1], b"//").is_some() {
+                return Near::Unsure;
+            }
+        } else if b >= 0x80 {
+            return Near::Unsure;
+        } else if !b.is_ascii_whitespace() {
+            break;
+        }
+        i -= 1;
+    }
+    if i == 0 {
+        return Near::Edge;
+    }
+    let b = t[i - 1];
+    if b == b'/' {
+        return Near::Unsure;
+    }
+    if is_ident_byte(b) {
+        let start = t[..i].iter().rposition(|&c| !is_ident_byte(c)).map_or(0, |p| p + 1);
+        return Near::Word(&t[start..i]);
+    }
+    Near::Punct(b)
+}
+
+/// The token after position `e` (white space skipped); for punctuation, also the byte
+/// after it.
+pub fn token_after(t: &[u8], e: usize) -> (Near<'_>, Option<u8>) {
+    let i = skip_space(t, e);
+    let Some(&b) = t.get(i) else { return (Near::Edge, None) };
+    if b == b'/' || b >= 0x80 {
+        return (Near::Unsure, None);
+    }
+    if is_ident_byte(b) {
+        let end = t[i..].iter().position(|&c| !is_ident_byte(c)).map_or(t.len(), |p| i + p);
+        return (Near::Word(&t[i..end]), None);
+    }
+    (Near::Punct(b), t.get(i + 1).copied())
+}
+
+/// Keywords after which a name is defined as one of the facts' items.
+const DEFINING: &[&[u8]] = &[b"struct", b"enum", b"union", b"type", b"as", b"const", b"static", b"ref", b"mut"];
+
+/// Whether the word at `s` may be defined there (`struct Name`, `use x::Y as Name`, ...).
+pub fn is_definition(t: &[u8], s: usize) -> bool {
+    match token_before(t, s) {
+        Near::Word(w) => DEFINING.contains(&w),
+        Near::Unsure => true,
+        _ => false,
+    }
+}
+
+/// Whether the word at `s..e` may be a field access (`.name`) or a field declaration
+/// (`name: T`).
+pub fn is_field_use(t: &[u8], s: usize, e: usize) -> bool {
+    match token_before(t, s) {
+        Near::Punct(b'.') | Near::Unsure => return true,
+        _ => {}
+    }
+    match token_after(t, e) {
+        (Near::Punct(b':'), next) => next != Some(b':'),
+        (Near::Unsure, _) => true,
+        _ => false,
+    }
+}
+
+/// Whether the text may define a tuple struct (`struct Name(..)`, `struct Name<T>(..)`).
+pub fn may_define_tuple_struct(t: &[u8]) -> bool {
+    for s in memmem::find_iter(t, b"struct") {
+        let e = s + b"struct".len();
+        if !whole_word(t, s, e) {
+            continue;
+        }
+        let name_end = match token_after(t, e) {
+            (Near::Word(w), _) => skip_space(t, e) + w.len(),
+            (Near::Unsure, _) => return true,
+            _ => continue,
+        };
+        if let (Near::Punct(b'(' | b'<'), _) | (Near::Unsure, _) = token_after(t, name_end) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The offset of the first byte at or after `i` that is not white space.
+fn skip_space(t: &[u8], mut i: usize) -> usize {
+    while i < t.len() && t[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// What an interest name must look like in a file to count.
+const MENTION: u8 = 1;
+const DEFINE: u8 = 2;
+const FIELD: u8 = 4;
+const IMPLEMENTED: u8 = 8;
+
+/// The traits whose hand-written impls are facts (`PartialOrd` contains `Ord`).
+const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord"];
+
+/// Whether the text may implement one of the traits whose impls are facts.
+fn may_implement_fact_trait(t: &[u8]) -> bool {
+    FACT_TRAITS.iter().any(|w| memmem::find(t, w).is_some())
+}
+
+/// An `Interest` compiled for scanning.
+pub struct Matcher {
+    /// `None` when there is no name to look for.
+    ac: Option<AhoCorasick>,
+    /// The classes of each pattern.
+    classes: Vec<u8>,
+    /// A field name is a tuple index: any tuple struct definition counts too.
+    tuple_fields: bool,
+    /// The names could not be compiled: every file matches.
+    all: bool,
+}
+
+impl Matcher {
+    pub fn new<'i>(ix: &'i Interest) -> Matcher {
+        let mut names: BTreeMap<&'i str, u8> = BTreeMap::new();
+        let mut add = |set: &'i BTreeSet<String>, class: u8| {
+            for n in set {
+                let bare = n.strip_prefix("r#").unwrap_or(n);
+                if !bare.is_empty() {
+                    *names.entry(bare).or_default() |= class;
+                }
+            }
+        };
+        add(&ix.mention, MENTION);
+        add(&ix.define, DEFINE);
+        add(&ix.field, FIELD);
+        add(&ix.implemented, IMPLEMENTED);
+        let tuple_fields = ix.field.iter().any(|f| f.bytes().all(|b| b.is_ascii_digit()));
+        let classes: Vec<u8> = names.values().copied().collect();
+        if names.is_empty() {
+            return Matcher { ac: None, classes, tuple_fields, all: false };
+        }
+        match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(names.keys()) {
+            Ok(ac) => Matcher { ac: Some(ac), classes, tuple_fields, all: false },
+            Err(_) => Matcher { ac: None, classes, tuple_fields, all: true },
+        }
+    }
+
+    /// Whether no file can match.
+    pub fn is_empty(&self) -> bool {
+        self.ac.is_none() && !self.all && !self.tuple_fields
+    }
+
+    /// Whether the text mentions a name of interest in a way that counts.
+    pub fn matches(&self, t: &[u8]) -> bool {
+        if self.all || (self.tuple_fields && may_define_tuple_struct(t)) {
+            return true;
+        }
+        let Some(ac) = &self.ac else { return false };
+        let mut traits = None;
+        for m in ac.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if !whole_word(t, s, e) {
+                continue;
+            }
+            let class = self.classes[m.pattern().as_usize()];
+            if class & MENTION != 0
+                || (class & DEFINE != 0 && is_definition(t, s))
+                || (class & FIELD != 0 && is_field_use(t, s, e))
+                || (class & IMPLEMENTED != 0 && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Arguments longer than this are not followed: the call counts.
+const MAX_ARGS: usize = 8192;
+
+/// Whether the text may hold a method call `.m(..)`, `m` one of `methods`, whose argument
+/// text contains one of `words`. A call whose arguments the scan cannot delimit (a raw
+/// string, a comment, a turbofish, an unclosed bracket, a very long list) counts.
+pub fn method_call_with(t: &[u8], methods: &[&str], words: &[&str]) -> bool {
+    if !words.iter().any(|w| memmem::find(t, w.as_bytes()).is_some()) {
+        return false;
+    }
+    let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods) else { return true };
+    for m in ac.find_iter(t) {
+        let (s, e) = (m.start(), m.end());
+        if !whole_word(t, s, e) || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure) {
+            continue;
+        }
+        match token_after(t, e) {
+            (Near::Punct(b'('), _) => {
+                let open = e + t[e..].iter().position(|&b| b == b'(').unwrap_or(0);
+                match argument_end(t, open) {
+                    Some(end) => {
+                        let args = &t[open..end];
+                        if words.iter().any(|w| memmem::find(args, w.as_bytes()).is_some()) {
+                            return true;
+                        }
+                    }
+                    None => return true,
+                }
+            }
+            (Near::Punct(b':'), _) | (Near::Unsure, _) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The offset of the bracket closing the one at `open`, skipping string and character
+/// literals; `None` when the scan cannot tell.
+fn argument_end(t: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    let limit = (open + MAX_ARGS).min(t.len());
+    while i < limit {
+        match t[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'"' => {
+                // Raw strings are not followed.
+                if i > 0 && matches!(t[i - 1], b'r' | b'#') {
+                    return None;
+                }
+                i += 1;
+                while i < limit && t[i] != b'"' {
+                    i += if t[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                if t.get(i + 1) == Some(&b'\\') {
+                    // `'\n'`, `'\''`, `'\u{..}'`: the closing quote comes after the escaped byte.
+                    i += 3 + t.get(i + 3..(i + 13).min(t.len()))?.iter().position(|&b| b == b'\'')?;
+                } else if t.get(i + 2) == Some(&b'\'') {
+                    i += 2;
+                } else if t.get(i + 1).is_some_and(|&b| b >= 0x80) {
+                    i += 1 + t.get(i + 1..(i + 6).min(t.len()))?.iter().position(|&b| b == b'\'')?;
+                }
+                // Otherwise a lifetime: nothing to skip.
+            }
+            b'/' if matches!(t.get(i + 1), Some(b'/' | b'*')) => return None,
+            b'#' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! The byte scans: words, the tokens around them, and method calls with their arguments.
+
+use super::*;
+
+fn at(t: &str, word: &str) -> (usize, usize) {
+    let s = t.find(word).unwrap();
+    (s, s + word.len())
+}
+
+#[test]
+fn whole_words() {
+    let t = b"a HashMap_x Map r#Map";
+    assert!(!whole_word(t, 2, 9));
+    assert!(whole_word(t, 12, 15));
+    assert!(whole_word(t, 18, 21));
+    assert!(whole_word("é Map".as_bytes(), 3, 6), "a non-ASCII neighbour counts as a boundary");
+}
+
+#[test]
+fn tokens_around_a_word() {
+    let t = b"pub struct\n    Cache";
+    assert_eq!(token_before(t, 15), Near::Word(b"struct"));
+    assert_eq!(token_before(b"x . cache", 4), Near::Punct(b'.'));
+    assert_eq!(token_before(b"Cache", 0), Near::Edge);
+    assert_eq!(token_before(b"struct /* c */ Cache", 15), Near::Unsure);
+    assert_eq!(token_before(b"struct // c\nCache", 12), Near::Unsure);
+    assert_eq!(token_after(b"map :: new", 3), (Near::Punct(b':'), Some(b':')));
+    assert_eq!(token_after(b"map: u8", 3), (Near::Punct(b':'), Some(b' ')));
+    assert_eq!(token_after(b"map // c\n: u8", 3), (Near::Unsure, None));
+}
+
+#[test]
+fn definitions() {
+    for (text, word) in [
+        ("pub struct Cache {", "Cache"),
+        ("pub(crate) enum Cache", "Cache"),
+        ("use a::B as Cache;", "Cache"),
+        ("type Cache<T> = X;", "Cache"),
+        ("const PAGE: usize = 4;", "PAGE"),
+        ("static mut PAGE: u8 = 0;", "PAGE"),
+        ("lazy_static! { static ref PAGE: X = y(); }", "PAGE"),
+        ("struct /* why */ Cache;", "Cache"),
+    ] {
+        assert!(is_definition(text.as_bytes(), at(text, word).0), "{text}");
+    }
+    for (text, word) in [("let c: Cache = x;", "Cache"), ("impl Cache {", "Cache"), ("fn f() -> Cache", "Cache")] {
+        assert!(!is_definition(text.as_bytes(), at(text, word).0), "{text}");
+    }
+}
+
+#[test]
+fn field_uses() {
+    for text in ["self.map.insert(1)", "x\n    .map", "struct S { map: u8 }", "S { map : 1 }"] {
+        let (s, e) = at(text, "map");
+        assert!(is_field_use(text.as_bytes(), s, e), "{text}");
+    }
+    for text in ["let map = 1;", "map::insert()", "fn map(x: u8)"] {
+        let (s, e) = at(text, "map");
+        assert!(!is_field_use(text.as_bytes(), s, e), "{text}");
+    }
+}
+
+#[test]
+fn tuple_structs() {
+    assert!(may_define_tuple_struct(b"pub struct Id(u32);"));
+    assert!(may_define_tuple_struct(b"struct Wrap<T>(T);"));
+    assert!(!may_define_tuple_struct(b"struct S { a: u8 } struct U;"));
+    assert!(!may_define_tuple_struct(b"// a struct\nfn f() {}"));
+}
+
+#[test]
+fn matcher_classes() {
+    let mut ix = Interest::default();
+    ix.mention("REGISTRY");
+    ix.define("Page");
+    ix.field("sessions");
+    ix.implemented("Key");
+    let m = Matcher::new(&ix);
+    assert!(m.matches(b"fn f() { REGISTRY.lock(); }"));
+    assert!(!m.matches(b"fn f() { REGISTRY_X.lock(); }"));
+    assert!(m.matches(b"pub type Page = [u8; 4];"));
+    assert!(!m.matches(b"fn f(p: Page) {}"));
+    assert!(m.matches(b"fn f(s: &S) { s.sessions.len(); }"));
+    assert!(!m.matches(b"fn sessions() {}"));
+    assert!(m.matches(b"impl PartialEq for Key { }"));
+    assert!(!m.matches(b"fn f(k: Key) {}"));
+    assert!(!m.matches(b"nothing here"));
+    assert!(Matcher::new(&Interest::default()).is_empty());
+
+    let mut tuple = Interest::default();
+    tuple.field("0");
+    let m = Matcher::new(&tuple);
+    assert!(m.matches(b"struct Id(u8);"));
+    assert!(m.matches(b"fn f() { x.0.insert(1); }"));
+    assert!(!m.matches(b"fn f() { let a = 10; }"));
+}
+
+#[test]
+fn lookup_calls_with_allocating_arguments() {
+    let methods = ["get", "contains_key"];
+    let words = ["to_string", "format", "String"];
+    let yes = |t: &str| method_call_with(t.as_bytes(), &methods, &words);
+    assert!(yes("m.get(&k.to_string())"));
+    assert!(yes("m\n    .contains_key(\n        &format!(\"{a}\"),\n    )"));
+    assert!(yes("m.get(&String::from(\"(\"))"));
+    assert!(yes("m.get::<str>(k).map(|v| v.to_string())"), "a turbofish counts");
+    assert!(yes("m.get(r\"x\").to_string()"), "a raw string counts");
+    assert!(yes("m.get(/* ) */ k).to_string()"), "a comment counts");
+    assert!(!yes("m.get(k).to_string()"));
+    assert!(!yes("m.get(\")\").to_string()"));
+    assert!(!yes("m.get(')').to_string()"));
+    assert!(!yes("m.get('\\'').to_string()"));
+    assert!(!yes("m.get(&'a x).to_string()"));
+    assert!(!yes("get(k.to_string())"), "not a method call");
+    assert!(!yes("m.get(&k)"), "no allocating word anywhere");
+}
