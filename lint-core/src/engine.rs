@@ -140,5 +140,5 @@ pub fn analyze_source(
         }
     }
     let suppressions = Suppressions::parse(&src.text, resolve);
-    Ok((facts::extract(&file, suppressions, in_test_file), diagnostics))
+    Ok((facts::extract(&file, suppressions, in_test_file, settings), diagnostics))
 }

@@ -13,6 +13,7 @@ use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
 use crate::prefilter::Interest;
+use crate::settings::Settings;
 use crate::suppress::Suppressions;
 use crate::testcode::is_test_attrs;
 use crate::types::TypeExpr;
@@ -118,12 +119,12 @@ impl FileFacts {
 }
 
 /// Extracts the facts of a parsed file.
-pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool) -> FileFacts {
+pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool, settings: &Settings) -> FileFacts {
     let facts = FileFacts { suppressions, in_test_file, ..FileFacts::default() };
     let mut c = Collector { facts, in_test: in_test_file };
     c.visit_file(file);
     let mut facts = c.facts;
-    facts.lifecycle = lifecycle::extract(file, in_test_file);
+    facts.lifecycle = lifecycle::extract(file, in_test_file, &settings.rules.removal_methods);
     facts.types = typeinfo::extract(file, in_test_file);
     facts
 }

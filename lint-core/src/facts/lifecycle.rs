@@ -1,19 +1,171 @@
-//! Facts about long-lived maps (SPEC §1): statics and fields that hold maps, and the
-//! growth, removal, shrink and reassignment sites on rooted expressions.
+//! Facts about long-lived maps (SPEC §1): the statics of a file (also those declared
+//! inside functions, `lazy_static!` and `thread_local!`), and the growth, removal, shrink,
+//! replacement and size-check sites on candidate roots.
+//!
+//! Whether a root really denotes a long-lived map depends on the whole package (a field is
+//! long-lived depending on its type and on where its struct is held), so sites name their
+//! root (a static, `self.f` in an impl of `S`, `x.f`, an accessor function) and
+//! `index::lifecycle` resolves them. Sites are recorded only for the methods in `vocab`, so
+//! the facts stay small.
+
+mod decls;
+mod pats;
+mod roots;
+mod sites;
+mod visit;
+pub mod vocab;
+
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::Span;
+use crate::prefilter::Interest;
+use crate::types::TypeExpr;
+
 /// The lifecycle facts of one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LifecycleFacts {}
-
-impl LifecycleFacts {
-    /// Adds to `ix` the names that make another file's lifecycle facts matter (see
-    /// `prefilter`).
-    pub fn names_of_interest(&self, _ix: &mut crate::prefilter::Interest) {}
+pub struct LifecycleFacts {
+    pub statics: Vec<StaticDecl>,
+    pub sites: Vec<Site>,
+    pub accessors: Vec<Accessor>,
 }
 
-/// Extracts the lifecycle facts of a parsed file.
-pub fn extract(_file: &syn::File, _in_test_file: bool) -> LifecycleFacts {
-    LifecycleFacts {}
+/// How a static was declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaticForm {
+    Item,
+    LazyStatic,
+    ThreadLocal,
+}
+
+/// A `static` item, `lazy_static! { static ref .. }` or `thread_local! { static .. }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaticDecl {
+    pub name: String,
+    pub ty: TypeExpr,
+    pub form: StaticForm,
+    pub name_span: Span,
+    /// The first line of the declaration, attributes included (for suppression comments).
+    pub anchor_line: u32,
+    pub in_test: bool,
+    /// For a static declared inside a function body: an id, unique in the file, that the
+    /// sites in its scope name (`Root::LocalStatic`). `None` at module level.
+    pub local_id: Option<u32>,
+}
+
+/// What a site's receiver is rooted in.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Root {
+    /// A path ending in a module-level static's name (by convention upper case).
+    Static(String),
+    /// A static declared inside a function of this file (`StaticDecl::local_id`).
+    LocalStatic(u32),
+    /// Field `field` of the crate-local type `ty`: `self.f` inside an impl of `ty`, or a
+    /// name bound by destructuring `ty { f, .. }`.
+    TypedField { ty: String, field: String },
+    /// `x.f` for another receiver `x`.
+    Field(String),
+    /// `self` itself inside an impl of `ty` (`*self = ..`, `mem::take(self)`).
+    SelfValue(String),
+    /// A call of a function or method without arguments (`registry()`, `self.cache()`,
+    /// `x.cache()`): rooted when an accessor of that name returns a rooted expression.
+    /// `direct` is false for a method called on another receiver than `self`, whose type
+    /// is unknown.
+    Call { name: String, direct: bool },
+}
+
+/// What a site does to its root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SiteKind {
+    /// `insert`, `extend`, `entry(..).or_insert(..)`, ...
+    Growth,
+    /// `remove`, `pop`, `truncate`, ... (and bulk removal, below).
+    Removal,
+    /// `clear`, `retain`, `drain`, `extract_if`: removal that keeps the capacity.
+    BulkRemoval,
+    /// `shrink_to_fit`, `shrink_to`.
+    Shrink,
+    /// Assignment, `mem::take/replace/swap`, `RefCell::take`, `ArcSwap::store`, ...
+    Reassign,
+    /// `.len()` compared with `< <= > >= ==`.
+    SizeCheck,
+    /// Passed to a function or stored elsewhere (`&mut root`, a guard, an `Arc` clone),
+    /// where entries may be removed out of sight.
+    Escape,
+}
+
+impl SiteKind {
+    /// Whether the site is removal evidence for ML001.
+    pub fn is_removal_evidence(self) -> bool {
+        !matches!(self, SiteKind::Growth | SiteKind::Shrink)
+    }
+}
+
+/// A growth, removal, shrink, replacement, size-check or escape site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    pub root: Root,
+    pub kind: SiteKind,
+    /// What was written, for messages: `insert`, `entry(..).or_default`, `mem::take`, `=`.
+    pub method: String,
+    pub span: Span,
+    /// The access chain between the root and the call (`vocab::LOCK | vocab::GET`, ...).
+    pub chain: u32,
+    /// Reached through `.clone()` / `Arc::clone(..)` of the root: the same map only when
+    /// it sits behind an `Arc`/`Rc`.
+    pub via_clone: bool,
+    pub in_test: bool,
+    /// The type the enclosing function constructs: it takes no `self` (or `self` by
+    /// value) and returns that type (or `Self` of its impl).
+    pub constructs: Option<String>,
+}
+
+/// A function without arguments (besides `self`) that returns a rooted expression:
+/// `fn registry() -> &'static Mutex<..> { static R: ..; R.get_or_init(..) }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accessor {
+    pub name: String,
+    pub root: Root,
+    pub chain: u32,
+    pub via_clone: bool,
+    pub in_test: bool,
+}
+
+impl LifecycleFacts {
+    /// Adds to `ix` the statics that hold maps (or types holding them), with every name in
+    /// their types, and the accessors that may reach a map: a file that names one may
+    /// grow, empty or replace it (see `prefilter`).
+    pub fn names_of_interest(&self, ix: &mut Interest) {
+        for st in &self.statics {
+            if ix.holds(&st.ty) {
+                ix.mention(&st.name);
+                ix.define_all(&st.ty);
+            }
+        }
+        for a in &self.accessors {
+            if self.may_reach_map(&a.root, ix) {
+                ix.called(&a.name);
+            }
+        }
+    }
+
+    /// Whether a root may denote a map, or a type holding one, as far as `ix` knows.
+    fn may_reach_map(&self, root: &Root, ix: &Interest) -> bool {
+        match root {
+            Root::Static(name) => ix.mention.contains(name),
+            Root::LocalStatic(id) => self.statics.iter().any(|s| s.local_id == Some(*id) && ix.holds(&s.ty)),
+            Root::TypedField { ty, field } => ix.holders.contains(ty) || ix.field.contains(field),
+            Root::Field(field) => ix.field.contains(field),
+            Root::SelfValue(ty) => ix.holders.contains(ty),
+            Root::Call { name, .. } => ix.called.contains(name),
+        }
+    }
+}
+
+/// Extracts the lifecycle facts of a parsed file. `extra_removals` are the configured
+/// `rules.ML001.removal-methods`.
+pub fn extract(file: &syn::File, in_test_file: bool, extra_removals: &[String]) -> LifecycleFacts {
+    visit::collect(file, in_test_file, extra_removals)
 }

@@ -1,5 +1,233 @@
-//! Queries about long-lived maps over the merged lifecycle facts of a package.
+//! Queries about long-lived maps (SPEC §1) over the merged lifecycle facts of a package:
+//! which statics and struct fields hold long-lived maps, and the growth, removal, shrink,
+//! replacement and size-check sites that reach each of them.
+//!
+//! Sites are attributed asymmetrically, because a missed removal makes a false finding
+//! while a missed growth only makes a missed one: a growth site counts only when its root
+//! resolves to exactly one map, through an access chain that can write to it (`.lock()` for
+//! a `Mutex`, `.write()` for an `RwLock`, ...), and outside the owner's constructors; a
+//! removal site counts for every map it may denote.
 
-use super::PackageIndex;
+mod held;
+mod resolve;
 
-impl PackageIndex<'_> {}
+pub use held::{HeldMap, Holding};
+
+use crate::diagnostic::Span;
+use crate::facts::lifecycle::{Site, SiteKind, StaticDecl, StaticForm};
+use crate::facts::{FieldDef, StructDef};
+use crate::index::PackageIndex;
+use crate::maptypes::MapKind;
+use crate::types::{TypeExpr, TypeKind};
+
+/// What holds a long-lived map.
+#[derive(Clone, Copy, Debug)]
+pub enum Owner<'a> {
+    Static(&'a StaticDecl),
+    Field { strukt: &'a StructDef, field: &'a FieldDef },
+}
+
+/// Why a map is long-lived (SPEC §1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    Static,
+    /// Behind an interior-mutable wrapper, or a concurrent map: mutated through `&self`.
+    Shared,
+    /// Its struct is held behind a lock in this field or static.
+    LockedStruct(String),
+    /// Its struct is reachable from this static.
+    Reachable(String),
+    /// `rules.ML001.plain-fields`.
+    PlainField,
+}
+
+/// A long-lived map and the sites that reach it.
+#[derive(Clone, Debug)]
+pub struct LongLivedMap<'a> {
+    /// Index of the declaring file in `PackageIndex::files`.
+    pub file: usize,
+    pub owner: Owner<'a>,
+    pub held: HeldMap,
+    pub why: Why,
+    /// (file index, site), in file order.
+    pub sites: Vec<(usize, &'a Site)>,
+}
+
+impl<'a> LongLivedMap<'a> {
+    /// `SESSIONS` or `Registry::by_id`.
+    pub fn name(&self) -> String {
+        match self.owner {
+            Owner::Static(s) => s.name.clone(),
+            Owner::Field { strukt, field } => format!("{}::{}", strukt.name, field.name),
+        }
+    }
+
+    /// `static `SESSIONS``, `thread-local `CACHE``, `field `Registry::by_id``.
+    pub fn describe(&self) -> String {
+        match self.owner {
+            Owner::Static(s) if s.form == StaticForm::ThreadLocal => format!("thread-local `{}`", s.name),
+            Owner::Static(s) => format!("static `{}`", s.name),
+            Owner::Field { .. } => format!("field `{}`", self.name()),
+        }
+    }
+
+    /// The type as written at the declaration.
+    pub fn ty(&self) -> &'a TypeExpr {
+        match self.owner {
+            Owner::Static(s) => &s.ty,
+            Owner::Field { field, .. } => &field.ty,
+        }
+    }
+
+    pub fn name_span(&self) -> Span {
+        match self.owner {
+            Owner::Static(s) => s.name_span,
+            Owner::Field { field, .. } => field.name_span,
+        }
+    }
+
+    /// The first line of the declaring item or field, for suppression comments.
+    pub fn anchor_line(&self) -> u32 {
+        match self.owner {
+            Owner::Static(s) => s.anchor_line,
+            Owner::Field { field, .. } => field.anchor_line,
+        }
+    }
+
+    pub fn in_test(&self) -> bool {
+        match self.owner {
+            Owner::Static(s) => s.in_test,
+            Owner::Field { strukt, .. } => strukt.in_test,
+        }
+    }
+
+    pub fn is_hash_based(&self) -> bool {
+        self.held.kind.is_hash_based()
+    }
+
+    /// The sites of the given kinds.
+    pub fn sites_where(&self, pred: impl Fn(SiteKind) -> bool) -> Vec<(usize, &'a Site)> {
+        self.sites.iter().copied().filter(|(_, s)| pred(s.kind)).collect()
+    }
+
+    pub fn has(&self, pred: impl Fn(SiteKind) -> bool) -> bool {
+        self.sites.iter().any(|(_, s)| pred(s.kind))
+    }
+}
+
+impl<'a> PackageIndex<'a> {
+    /// Every long-lived map of the package with the sites that reach it, in file order.
+    pub fn long_lived_maps(&self) -> Vec<LongLivedMap<'a>> {
+        let mut maps = self.declared_maps();
+        self.attach_sites(&mut maps);
+        maps
+    }
+
+    fn declared_maps(&self) -> Vec<LongLivedMap<'a>> {
+        let owned = self.owned_structs();
+        let locked = self.locked_structs(&owned);
+        let reachable = self.reachable_structs();
+        let plain = self.settings.rules.plain_fields;
+        let mut out = Vec::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for st in &f.facts.lifecycle.statics {
+                if let Some(held) = self.held_map(&st.ty) {
+                    out.push(LongLivedMap {
+                        file: fi,
+                        owner: Owner::Static(st),
+                        held,
+                        why: Why::Static,
+                        sites: vec![],
+                    });
+                }
+            }
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                for field in &s.fields {
+                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    // A single-threaded cell is shared only within one thread: its struct is
+                    // long-lived when something keeps it, not when it is a function's local.
+                    let shared = held.kind == MapKind::Dash
+                        || (held.behind_im && (!held.only_local_cells || owned.contains(&s.name)));
+                    let why = if shared {
+                        Why::Shared
+                    } else if let Some(h) = locked.get(&s.name) {
+                        Why::LockedStruct(h.clone())
+                    } else if let Some(st) = reachable.get(&s.name) {
+                        Why::Reachable(st.clone())
+                    } else if plain {
+                        Why::PlainField
+                    } else {
+                        continue;
+                    };
+                    let owner = Owner::Field { strukt: s, field };
+                    out.push(LongLivedMap { file: fi, owner, held, why, sites: vec![] });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A written type as text (`Mutex<HashMap<String, Session>>`); lifetimes are left out.
+pub fn render(ty: &TypeExpr) -> String {
+    let mut s = String::new();
+    render_into(ty, &mut s, 0);
+    s
+}
+
+fn render_into(ty: &TypeExpr, out: &mut String, depth: usize) {
+    if depth > 16 {
+        out.push_str("..");
+        return;
+    }
+    let list = |items: &[TypeExpr], out: &mut String| {
+        for (i, t) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            render_into(t, out, depth + 1);
+        }
+    };
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            out.push_str(&segments.join("::"));
+            if !args.is_empty() {
+                out.push('<');
+                list(args, out);
+                out.push('>');
+            }
+        }
+        TypeKind::Ref { mutable, elem } => {
+            out.push_str(if *mutable { "&mut " } else { "&" });
+            render_into(elem, out, depth + 1);
+        }
+        TypeKind::Ptr(elem) => {
+            out.push_str("*const ");
+            render_into(elem, out, depth + 1);
+        }
+        TypeKind::Tuple(elems) => {
+            out.push('(');
+            list(elems, out);
+            out.push(')');
+        }
+        TypeKind::Array { elem, len } => {
+            out.push('[');
+            render_into(elem, out, depth + 1);
+            match len {
+                crate::types::ArrayLen::Lit(n) => out.push_str(&format!("; {n}]")),
+                crate::types::ArrayLen::Const(c) => out.push_str(&format!("; {c}]")),
+                crate::types::ArrayLen::Other => out.push_str("; _]"),
+            }
+        }
+        TypeKind::Slice(elem) => {
+            out.push('[');
+            render_into(elem, out, depth + 1);
+            out.push(']');
+        }
+        TypeKind::Traits(names) => {
+            out.push_str("dyn ");
+            out.push_str(&names.join(" + "));
+        }
+        TypeKind::Other => out.push('_'),
+    }
+}

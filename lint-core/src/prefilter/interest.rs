@@ -42,6 +42,9 @@ pub struct Interest {
     /// `Ord` and `PartialOrd` impls matter: a file that mentions one and one of those
     /// traits.
     pub implemented: BTreeSet<String>,
+    /// Functions and methods that may return a long-lived map (accessors): a file that
+    /// calls or defines one (`name(`).
+    pub called: BTreeSet<String>,
 }
 
 impl Interest {
@@ -102,13 +105,22 @@ impl Interest {
         }
     }
 
+    pub fn called(&mut self, name: &str) {
+        if !name.is_empty() && !self.called.contains(name) {
+            self.called.insert(name.to_string());
+        }
+    }
+
     /// The number of names, to detect a fixpoint.
     pub fn len(&self) -> usize {
-        self.holders.len() + self.mention.len() + self.define.len() + self.field.len() + self.implemented.len()
+        [&self.holders, &self.mention, &self.define, &self.field, &self.implemented, &self.called]
+            .iter()
+            .map(|s| s.len())
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.mention.is_empty() && self.define.is_empty() && self.field.is_empty() && self.implemented.is_empty()
+        [&self.mention, &self.define, &self.field, &self.implemented, &self.called].iter().all(|s| s.is_empty())
     }
 
     /// The names of `self` that `other` lacks.
@@ -120,6 +132,7 @@ impl Interest {
             define: diff(&self.define, &other.define),
             field: diff(&self.field, &other.field),
             implemented: diff(&self.implemented, &other.implemented),
+            called: diff(&self.called, &other.called),
         }
     }
 }

@@ -104,6 +104,12 @@ pub fn is_field_use(t: &[u8], s: usize, e: usize) -> bool {
     }
 }
 
+/// Whether the word ending at `e` may be called or defined as a function: `name(..)`,
+/// `name::<T>(..)`, `fn name<T>(..)`.
+pub fn is_call(t: &[u8], e: usize) -> bool {
+    matches!(token_after(t, e).0, Near::Punct(b'(' | b'<' | b':') | Near::Unsure)
+}
+
 /// Whether the text may define a tuple struct (`struct Name(..)`, `struct Name<T>(..)`).
 pub fn may_define_tuple_struct(t: &[u8]) -> bool {
     for s in memmem::find_iter(t, b"struct") {
@@ -136,6 +142,7 @@ const MENTION: u8 = 1;
 const DEFINE: u8 = 2;
 const FIELD: u8 = 4;
 const IMPLEMENTED: u8 = 8;
+const CALLED: u8 = 16;
 
 /// The traits whose hand-written impls are facts (`PartialOrd` contains `Ord`).
 const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord"];
@@ -172,6 +179,7 @@ impl Matcher {
         add(&ix.define, DEFINE);
         add(&ix.field, FIELD);
         add(&ix.implemented, IMPLEMENTED);
+        add(&ix.called, CALLED);
         let tuple_fields = ix.field.iter().any(|f| f.bytes().all(|b| b.is_ascii_digit()));
         let classes: Vec<u8> = names.values().copied().collect();
         if names.is_empty() {
@@ -205,6 +213,7 @@ impl Matcher {
                 || (class & DEFINE != 0 && is_definition(t, s))
                 || (class & FIELD != 0 && is_field_use(t, s, e))
                 || (class & IMPLEMENTED != 0 && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
+                || (class & CALLED != 0 && is_call(t, e))
             {
                 return true;
             }

@@ -1,0 +1,86 @@
+//! Extraction tests: which sites, roots and declarations a snippet yields.
+
+use super::vocab::{BORROW_MUT, LOCK};
+use super::{extract, Root, SiteKind, StaticForm};
+
+fn sites(src: &str) -> Vec<(Root, SiteKind, String, u32, Option<String>)> {
+    let file = syn::parse_file(src).unwrap();
+    let facts = extract(&file, false, &["evict".to_string()]);
+    facts.sites.into_iter().map(|s| (s.root, s.kind, s.method, s.chain, s.constructs)).collect()
+}
+
+fn st(name: &str) -> Root {
+    Root::Static(name.to_string())
+}
+
+#[test]
+fn statics_and_chains() {
+    let got = sites(
+        "fn f(k: u64) {
+            CACHE.lock().unwrap().insert(k, 1);
+            NAME.with(|m| m.borrow_mut().remove(&k));
+            let g = CACHE.lock().unwrap();
+            if g.len() >= MAX { return; }
+            std::mem::take(&mut *CACHE.lock().unwrap());
+            CACHE.lock().unwrap().evict();
+            let CACHE = 1;
+            CACHE.insert(2);
+        }",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (st("CACHE"), SiteKind::Growth, "insert".into(), LOCK, None),
+            (st("NAME"), SiteKind::Removal, "remove".into(), BORROW_MUT, None),
+            (st("CACHE"), SiteKind::SizeCheck, "len()".into(), LOCK, None),
+            (st("CACHE"), SiteKind::Reassign, "mem::take".into(), LOCK, None),
+            (st("CACHE"), SiteKind::Removal, "evict".into(), LOCK, None),
+        ]
+    );
+}
+
+#[test]
+fn fields_guards_entries_and_constructors() {
+    let got = sites(
+        "impl Cache {
+            fn new() -> Self { let c = Cache::default(); c.map.insert(1, 2); c }
+            fn put(&self, k: u64) {
+                let mut g = self.inner.write();
+                g.map.entry(k).or_default();
+                if let Entry::Occupied(o) = self.by_id.lock().entry(k) { o.remove(); }
+                self.by_id = HashMap::new();
+            }
+        }",
+    );
+    let field = |f: &str| Root::Field(f.to_string());
+    let typed = |f: &str| Root::TypedField { ty: "Cache".into(), field: f.to_string() };
+    assert_eq!(
+        got,
+        vec![
+            (field("map"), SiteKind::Growth, "insert".into(), 0, Some("Cache".into())),
+            (field("map"), SiteKind::Growth, "entry(..).or_default".into(), 0, None),
+            (typed("by_id"), SiteKind::Removal, "OccupiedEntry::remove".into(), LOCK, None),
+            (typed("by_id"), SiteKind::Reassign, "=".into(), 0, None),
+        ]
+    );
+}
+
+#[test]
+fn declarations_and_accessors() {
+    let file = syn::parse_file(
+        "lazy_static! { static ref A: Mutex<HashMap<u8, u8>> = Mutex::new(HashMap::new()); }
+        fn reg() -> &'static Mutex<HashSet<u8>> {
+            static R: OnceLock<Mutex<HashSet<u8>>> = OnceLock::new();
+            R.get_or_init(Default::default)
+        }
+        fn add() { reg().lock().unwrap().insert(1); }",
+    )
+    .unwrap();
+    let facts = extract(&file, false, &[]);
+    let decls: Vec<_> = facts.statics.iter().map(|s| (s.name.as_str(), s.form, s.local_id)).collect();
+    assert_eq!(decls, vec![("A", StaticForm::LazyStatic, None), ("R", StaticForm::Item, Some(0))]);
+    assert_eq!(facts.accessors.len(), 1);
+    assert_eq!((facts.accessors[0].name.as_str(), &facts.accessors[0].root), ("reg", &Root::LocalStatic(0)));
+    assert_eq!(facts.sites.len(), 1);
+    assert_eq!((&facts.sites[0].root, facts.sites[0].chain), (&Root::Call { name: "reg".into(), direct: true }, LOCK));
+}

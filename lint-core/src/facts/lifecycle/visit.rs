@@ -1,0 +1,421 @@
+//! The walk over one file that collects its statics, accessors and the sites on
+//! candidate roots, keeping track of test code, the enclosing impl, whether the enclosing
+//! function constructs a value, and the locals bound to rooted expressions.
+
+use syn::visit::{self, Visit};
+
+use super::decls;
+use super::pats::{constructs, pat_idents, peel_pat, single_binding};
+use super::roots::{entry_of, root_of, tail, Bound, EntryKind, Names, Rooted};
+use super::{vocab, Accessor, LifecycleFacts, Root};
+use crate::ctor::strip;
+use crate::testcode::is_test_attrs;
+
+/// Collects the lifecycle facts of a file.
+pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) -> LifecycleFacts {
+    let mut c = Collector {
+        facts: LifecycleFacts::default(),
+        extra_removals,
+        in_test: in_test_file,
+        impl_ty: None,
+        constructs: None,
+        frames: vec![Frame::default()],
+        block_depth: 0,
+        next_id: 0,
+        accessor_for: None,
+    };
+    c.visit_file(file);
+    c.facts
+}
+
+/// The names bound in one block, closure or function.
+#[derive(Default)]
+struct Frame {
+    /// Locals of enclosing functions are not visible past this frame (statics are).
+    isolating: bool,
+    names: Vec<(String, Bound)>,
+    statics: Vec<(String, u32)>,
+}
+
+pub(super) struct Collector<'a> {
+    pub(super) facts: LifecycleFacts,
+    pub(super) extra_removals: &'a [String],
+    pub(super) in_test: bool,
+    pub(super) impl_ty: Option<String>,
+    pub(super) constructs: Option<String>,
+    frames: Vec<Frame>,
+    block_depth: usize,
+    next_id: u32,
+    /// Set while entering the body of a function that may be an accessor.
+    accessor_for: Option<String>,
+}
+
+impl Names for Collector<'_> {
+    fn local(&self, name: &str) -> Option<&Bound> {
+        for f in self.frames.iter().rev() {
+            if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| n == name) {
+                return Some(b);
+            }
+            if f.isolating {
+                break;
+            }
+        }
+        None
+    }
+
+    fn local_static(&self, name: &str) -> Option<u32> {
+        self.frames.iter().rev().find_map(|f| f.statics.iter().rev().find(|(n, _)| n == name).map(|(_, id)| *id))
+    }
+
+    fn impl_ty(&self) -> Option<&str> {
+        self.impl_ty.as_deref()
+    }
+}
+
+impl Collector<'_> {
+    fn with_test<F: FnOnce(&mut Self)>(&mut self, attrs: &[syn::Attribute], f: F) {
+        let was = self.in_test;
+        self.in_test |= is_test_attrs(attrs);
+        f(self);
+        self.in_test = was;
+    }
+
+    fn scoped<F: FnOnce(&mut Self)>(&mut self, isolating: bool, f: F) {
+        self.frames.push(Frame { isolating, ..Frame::default() });
+        f(self);
+        self.frames.pop();
+    }
+
+    fn bind(&mut self, name: String, b: Bound) {
+        if let Some(f) = self.frames.last_mut() {
+            f.names.push((name, b));
+        }
+    }
+
+    fn shadow(&mut self, pat: &syn::Pat) {
+        let mut names = Vec::new();
+        pat_idents(pat, &mut names, 0);
+        for n in names {
+            self.bind(n, Bound::Shadow);
+        }
+    }
+
+    /// Binds the names of `pat`, matched against a rooted expression or an entry.
+    fn bind_pat(&mut self, pat: &syn::Pat, rooted: Option<Rooted>, entry: Option<(Rooted, EntryKind)>) {
+        if let Some((name, variant)) = single_binding(pat) {
+            if let Some(r) = rooted.filter(|_| matches!(variant.as_deref(), None | Some("Some" | "Ok"))) {
+                return self.bind(name, Bound::Root(r));
+            }
+            if let Some((r, k)) = entry {
+                let kind = match variant.as_deref() {
+                    None => Some(k),
+                    Some("Occupied") => Some(EntryKind::Occupied),
+                    Some("Vacant") => Some(EntryKind::Vacant),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    return self.bind(name, Bound::Entry(r, kind));
+                }
+            }
+        } else if let Some((ty, fields)) = self.destructured(pat) {
+            for (field, name) in fields {
+                let r = Rooted::new(Root::TypedField { ty: ty.clone(), field });
+                self.bind(name, Bound::Root(r));
+            }
+            return;
+        }
+        self.shadow(pat);
+    }
+
+    /// `S { f, g: ref mut x, .. }`: the struct's name and (field, bound name) pairs.
+    fn destructured(&self, pat: &syn::Pat) -> Option<(String, Vec<(String, String)>)> {
+        let syn::Pat::Struct(s) = peel_pat(pat) else { return None };
+        let mut ty = s.path.segments.last()?.ident.to_string();
+        if ty == "Self" {
+            ty = self.impl_ty.clone()?;
+        }
+        let mut fields = Vec::new();
+        for fp in &s.fields {
+            let (syn::Member::Named(m), syn::Pat::Ident(id)) = (&fp.member, &*fp.pat) else { return None };
+            fields.push((m.to_string(), id.ident.to_string()));
+        }
+        Some((ty, fields))
+    }
+
+    /// Registers the statics declared in a block; returns the initialisers of those
+    /// declared by macros, to visit.
+    fn register_local_statics(&mut self, stmts: &[syn::Stmt]) -> Vec<syn::Expr> {
+        let mut inits = Vec::new();
+        for s in stmts {
+            let found = match s {
+                syn::Stmt::Item(syn::Item::Static(i)) => vec![decls::of_item(i)],
+                syn::Stmt::Item(syn::Item::Macro(m)) => decls::of_macro(&m.mac, &m.attrs),
+                syn::Stmt::Macro(m) => decls::of_macro(&m.mac, &m.attrs),
+                _ => continue,
+            };
+            for d in found {
+                let id = self.next_id;
+                self.next_id += 1;
+                let name = d.name.to_string();
+                let (decl, init) = d.into_fact(self.in_test, Some(id));
+                self.facts.statics.push(decl);
+                if let Some(f) = self.frames.last_mut() {
+                    f.statics.push((name, id));
+                }
+                inits.extend(init);
+            }
+        }
+        inits
+    }
+
+    /// Visits the initialisers of macro-declared statics, outside any function.
+    fn visit_inits(&mut self, inits: &[syn::Expr]) {
+        let saved = self.constructs.take();
+        for e in inits {
+            self.scoped(true, |c| c.visit_expr(e));
+        }
+        self.constructs = saved;
+    }
+
+    fn fn_body(&mut self, sig: &syn::Signature, block: &syn::Block) {
+        let saved = std::mem::replace(&mut self.constructs, constructs(sig, self.impl_ty.as_deref()));
+        self.scoped(true, |c| {
+            for input in &sig.inputs {
+                if let syn::FnArg::Typed(t) = input {
+                    c.shadow(&t.pat);
+                }
+            }
+            let no_args = sig.inputs.iter().all(|a| matches!(a, syn::FnArg::Receiver(_)));
+            if no_args && !matches!(sig.output, syn::ReturnType::Default) {
+                c.accessor_for = Some(sig.ident.to_string());
+            }
+            c.visit_block(block);
+            c.accessor_for = None;
+        });
+        self.constructs = saved;
+    }
+
+    /// The `let`s of an `if let .. && let ..` chain, and its other conditions.
+    fn let_chain<'e>(e: &'e syn::Expr, lets: &mut Vec<&'e syn::ExprLet>, rest: &mut Vec<&'e syn::Expr>, depth: usize) {
+        match e {
+            syn::Expr::Let(l) => lets.push(l),
+            syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && depth < 64 => {
+                Self::let_chain(&b.left, lets, rest, depth + 1);
+                Self::let_chain(&b.right, lets, rest, depth + 1);
+            }
+            other => rest.push(other),
+        }
+    }
+
+    /// `if let` / `while let`: the bindings hold in `body`.
+    fn conditional(&mut self, cond: &syn::Expr, body: &syn::Block) {
+        let (mut lets, mut rest) = (Vec::new(), Vec::new());
+        Self::let_chain(cond, &mut lets, &mut rest, 0);
+        for l in &lets {
+            self.visit_expr(&l.expr);
+        }
+        self.scoped(false, |c| {
+            for l in &lets {
+                let (r, e) = (root_of(&l.expr, c), entry_of(&l.expr, c));
+                c.bind_pat(&l.pat, r, e);
+            }
+            for r in &rest {
+                c.visit_expr(r);
+            }
+            c.visit_block(body);
+        });
+    }
+}
+
+impl<'ast> Visit<'ast> for Collector<'_> {
+    fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        self.with_test(&i.attrs, |c| {
+            let ty = crate::maptypes::type_path(&i.self_ty).and_then(crate::maptypes::last_ident);
+            let saved = std::mem::replace(&mut c.impl_ty, ty);
+            visit::visit_item_impl(c, i);
+            c.impl_ty = saved;
+        });
+    }
+
+    fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
+        self.with_test(&i.attrs, |c| {
+            let saved = c.impl_ty.take();
+            c.fn_body(&i.sig, &i.block);
+            c.impl_ty = saved;
+        });
+    }
+
+    fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
+        self.with_test(&i.attrs, |c| c.fn_body(&i.sig, &i.block));
+    }
+
+    fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
+        self.with_test(&i.attrs, |c| {
+            if let Some(b) = &i.default {
+                let saved = c.impl_ty.take();
+                c.fn_body(&i.sig, b);
+                c.impl_ty = saved;
+            }
+        });
+    }
+
+    fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
+        if self.block_depth == 0 {
+            let (decl, _) = decls::of_item(i).into_fact(self.in_test, None);
+            self.facts.statics.push(decl);
+        }
+        self.with_test(&i.attrs, |c| c.scoped(true, |c| c.visit_expr(&i.expr)));
+    }
+
+    fn visit_item_const(&mut self, i: &'ast syn::ItemConst) {
+        self.with_test(&i.attrs, |c| c.scoped(true, |c| c.visit_expr(&i.expr)));
+    }
+
+    fn visit_item_macro(&mut self, i: &'ast syn::ItemMacro) {
+        // Item-position macros other than these declare items, not expressions.
+        let found = decls::of_macro(&i.mac, &i.attrs);
+        if !found.is_empty() && self.block_depth == 0 {
+            let mut inits = Vec::new();
+            for d in found {
+                let (decl, init) = d.into_fact(self.in_test, None);
+                self.facts.statics.push(decl);
+                inits.extend(init);
+            }
+            self.visit_inits(&inits);
+        }
+    }
+
+    fn visit_stmt_macro(&mut self, s: &'ast syn::StmtMacro) {
+        if !decls::is_static_macro(&s.mac) {
+            self.macro_body(&s.mac);
+        }
+    }
+
+    fn visit_expr_macro(&mut self, e: &'ast syn::ExprMacro) {
+        self.macro_body(&e.mac);
+    }
+
+    fn visit_block(&mut self, b: &'ast syn::Block) {
+        let accessor = self.accessor_for.take();
+        self.scoped(false, |c| {
+            let inits = c.register_local_statics(&b.stmts);
+            c.visit_inits(&inits);
+            c.block_depth += 1;
+            visit::visit_block(c, b);
+            if let Some(name) = accessor {
+                if let Some(r) = tail(b).and_then(|t| root_of(t, c)) {
+                    let a = Accessor { name, root: r.root, chain: r.chain, via_clone: r.via_clone, in_test: c.in_test };
+                    c.facts.accessors.push(a);
+                }
+            }
+            c.block_depth -= 1;
+        });
+    }
+
+    fn visit_local(&mut self, l: &'ast syn::Local) {
+        self.with_test(&l.attrs, |c| {
+            if let Some(init) = &l.init {
+                c.visit_expr(&init.expr);
+                if let Some((_, d)) = &init.diverge {
+                    c.visit_expr(d);
+                }
+            }
+            let r = l.init.as_ref().and_then(|i| root_of(&i.expr, c));
+            let e = l.init.as_ref().and_then(|i| entry_of(&i.expr, c));
+            c.bind_pat(&l.pat, r, e);
+        });
+    }
+
+    fn visit_expr_closure(&mut self, e: &'ast syn::ExprClosure) {
+        self.scoped(false, |c| {
+            for p in &e.inputs {
+                c.shadow(p);
+            }
+            c.visit_expr(&e.body);
+        });
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if let (Some(bit), Some(syn::Expr::Closure(cl))) = (vocab::with_step(&method), m.args.first()) {
+            if let Some(r) = root_of(&m.receiver, self) {
+                self.visit_expr(&m.receiver);
+                self.scoped(false, |c| {
+                    for (i, p) in cl.inputs.iter().enumerate() {
+                        let bound = (i == 0).then(|| r.clone().step(bit));
+                        c.bind_pat(p, bound, None);
+                    }
+                    c.visit_expr(&cl.body);
+                });
+                return;
+            }
+        }
+        self.classify_method(m, &method);
+        if vocab::chain_step(&method, m.args.len()).is_none() {
+            for a in &m.args {
+                self.escape(a, &method);
+            }
+        }
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        self.on_call(c);
+        visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
+        self.on_struct(s);
+        visit::visit_expr_struct(self, s);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        visit::visit_expr_assign(self, a);
+        self.on_assign(a);
+    }
+
+    fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+        self.on_binary(b);
+        visit::visit_expr_binary(self, b);
+    }
+
+    fn visit_expr_if(&mut self, i: &'ast syn::ExprIf) {
+        if !matches!(strip(&i.cond), syn::Expr::Let(_) | syn::Expr::Binary(_)) {
+            return visit::visit_expr_if(self, i);
+        }
+        self.conditional(&i.cond, &i.then_branch);
+        if let Some((_, e)) = &i.else_branch {
+            self.visit_expr(e);
+        }
+    }
+
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        self.conditional(&w.cond, &w.body);
+    }
+
+    fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+        self.visit_expr(&m.expr);
+        let (r, e) = (root_of(&m.expr, self), entry_of(&m.expr, self));
+        for arm in &m.arms {
+            self.scoped(false, |c| {
+                c.bind_pat(&arm.pat, r.clone(), e.clone());
+                if let Some((_, g)) = &arm.guard {
+                    c.visit_expr(g);
+                }
+                c.visit_expr(&arm.body);
+            });
+        }
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        self.scoped(false, |c| {
+            c.shadow(&f.pat);
+            c.visit_block(&f.body);
+        });
+    }
+}

@@ -1,0 +1,221 @@
+//! What a written type holds, looking through wrapper types (SPEC §1): a map (with the
+//! wrappers it sits behind) or a crate-local struct; and the structs of a package that are
+//! held behind a lock or reachable from a static.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::facts::lifecycle::vocab;
+use crate::index::PackageIndex;
+use crate::maptypes::{is_interior_mutable, is_wrapper, MapKind};
+use crate::types::{TypeExpr, TypeKind};
+
+/// Struct fields are followed this deep from a static's type (SPEC §1).
+pub const MAX_REACH: usize = 4;
+
+/// What a type holds through its wrappers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holding {
+    Map(HeldMap),
+    /// A crate-local struct; whether an interior-mutable wrapper is on the way (and
+    /// whether all of them are single-threaded cells), and whether a clone shares it (an
+    /// `Arc`/`Rc` is the outermost wrapper).
+    Struct {
+        name: String,
+        behind_im: bool,
+        only_local_cells: bool,
+        shared_by_clone: bool,
+    },
+    Nothing,
+}
+
+/// A map behind wrappers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldMap {
+    pub kind: MapKind,
+    /// An interior-mutable wrapper is on the way (`Mutex<HashMap<..>>`).
+    pub behind_im: bool,
+    /// The innermost lock or cell the map sits in (`OnceLock`-like wrappers aside).
+    pub innermost_cell: Option<String>,
+    /// The outermost wrapper, `OnceLock`-like wrappers aside, is an `Arc` or `Rc`: a
+    /// clone shares the map.
+    pub shared_by_clone: bool,
+    /// Every interior-mutable wrapper on the way is single-threaded (`RefCell`, `Cell`,
+    /// `UnsafeCell`, `OnceCell`, `LazyCell`).
+    pub only_local_cells: bool,
+}
+
+impl HeldMap {
+    /// Whether a call through the access chain `chain` can change the map: a map in a
+    /// `Mutex` is reached through `.lock()`, in an `RwLock` through `.write()`, in a
+    /// `RefCell` through `.borrow_mut()`, and a concurrent map through anything.
+    pub fn writable_through(&self, chain: u32) -> bool {
+        if self.kind == MapKind::Dash {
+            return true;
+        }
+        let need = match self.innermost_cell.as_deref() {
+            None => return true,
+            Some("Mutex") => vocab::LOCK,
+            Some("RwLock") => vocab::WRITE,
+            Some("RefCell") => vocab::BORROW_MUT,
+            Some("UnsafeCell") => vocab::GET,
+            Some("Cell") => 0,
+            Some(_) => return false,
+        };
+        chain & (need | vocab::GET_MUT) != 0
+    }
+}
+
+/// `OnceLock`-like wrappers: they only initialise, and dereference to their content.
+fn is_once(name: &str) -> bool {
+    matches!(name, "OnceCell" | "OnceLock" | "LazyLock" | "Lazy" | "LazyCell")
+}
+
+impl PackageIndex<'_> {
+    /// What `ty` holds, through wrappers, aliases and renames.
+    pub fn holding(&self, ty: &TypeExpr) -> Holding {
+        let mut cur = self.expand(ty).into_owned();
+        let (mut behind_im, mut innermost_cell, mut shared_by_clone) = (false, None, None);
+        let mut only_local_cells = true;
+        for _ in 0..16 {
+            let t = cur.peel_refs();
+            let Some(name) = t.name() else { return Holding::Nothing };
+            if let Some(kind) = self.map_kind(name) {
+                let shared_by_clone = shared_by_clone.unwrap_or(false);
+                let only_local_cells = behind_im && only_local_cells;
+                return Holding::Map(HeldMap { kind, behind_im, innermost_cell, shared_by_clone, only_local_cells });
+            }
+            if is_wrapper(name) {
+                if is_interior_mutable(name) {
+                    behind_im = true;
+                    only_local_cells &= matches!(name, "RefCell" | "Cell" | "UnsafeCell" | "OnceCell" | "LazyCell");
+                }
+                if !is_once(name) {
+                    if is_interior_mutable(name) {
+                        innermost_cell = Some(name.to_string());
+                    }
+                    shared_by_clone.get_or_insert(name == "Arc" || name == "Rc");
+                }
+                let Some(inner) = t.args().first() else { return Holding::Nothing };
+                cur = self.expand(inner).into_owned();
+                continue;
+            }
+            if self.structs_named(name).iter().any(|s| !s.is_enum) {
+                let shared_by_clone = shared_by_clone.unwrap_or(false);
+                let only_local_cells = behind_im && only_local_cells;
+                return Holding::Struct { name: name.to_string(), behind_im, only_local_cells, shared_by_clone };
+            }
+            return Holding::Nothing;
+        }
+        Holding::Nothing
+    }
+
+    /// The held map of `ty`, if it holds one.
+    pub fn held_map(&self, ty: &TypeExpr) -> Option<HeldMap> {
+        match self.holding(ty) {
+            Holding::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Crate-local structs held behind an interior-mutable wrapper in a field or static
+    /// of the package, with the holder's name (test code aside). A struct held in a
+    /// single-threaded cell (`RefCell<S>`) counts only when the holder is a static or is
+    /// itself stored somewhere (`owned`): a builder's `RefCell` lives as long as the builder.
+    pub fn locked_structs(&self, owned: &BTreeSet<String>) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for f in &self.files {
+            for s in f.facts.structs.iter().filter(|s| !s.in_test) {
+                for field in &s.fields {
+                    if let Holding::Struct { name, behind_im: true, only_local_cells, .. } = self.holding(&field.ty) {
+                        if !only_local_cells || owned.contains(&s.name) {
+                            out.entry(name).or_insert_with(|| format!("{}::{}", s.name, field.name));
+                        }
+                    }
+                }
+            }
+            for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
+                if let Holding::Struct { name, behind_im: true, .. } = self.holding(&st.ty) {
+                    out.entry(name).or_insert_with(|| st.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Crate-local structs reachable from the type of a static through wrappers and
+    /// struct fields (to depth 4), with the static's name (test code aside).
+    pub fn reachable_structs(&self) -> BTreeMap<String, String> {
+        let mut out: BTreeMap<String, String> = BTreeMap::new();
+        for f in &self.files {
+            for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
+                if let Holding::Struct { name, .. } = self.holding(&st.ty) {
+                    for s in self.structs_within(&name) {
+                        out.entry(s).or_insert_with(|| st.name.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Crate-local type names stored by value (not behind a reference) in a field, static
+    /// or type alias of the package, other than in their own fields (test code aside).
+    pub fn owned_structs(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for f in &self.files {
+            for s in f.facts.structs.iter().filter(|s| !s.in_test) {
+                for field in &s.fields {
+                    owned_names(&field.ty, &s.name, &mut out, 0);
+                }
+            }
+            for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
+                owned_names(&st.ty, "", &mut out, 0);
+            }
+            for a in &f.facts.aliases {
+                owned_names(&a.target, "", &mut out, 0);
+            }
+        }
+        out
+    }
+
+    /// `name` and the crate-local structs held in its fields, recursively (depth 4).
+    pub fn structs_within(&self, name: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut frontier = vec![name.to_string()];
+        for _ in 0..MAX_REACH {
+            let mut next = Vec::new();
+            for s in frontier {
+                if !seen.insert(s.clone()) {
+                    continue;
+                }
+                for def in self.structs_named(&s).iter().filter(|d| !d.is_enum) {
+                    for field in &def.fields {
+                        if let Holding::Struct { name, .. } = self.holding(&field.ty) {
+                            next.push(name);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        seen
+    }
+}
+
+/// The path names in `ty` outside references and pointers, except `skip`.
+fn owned_names(ty: &TypeExpr, skip: &str, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            if let Some(last) = segments.last().filter(|l| *l != skip) {
+                out.insert(last.clone());
+            }
+            args.iter().for_each(|a| owned_names(a, skip, out, depth + 1));
+        }
+        TypeKind::Tuple(elems) => elems.iter().for_each(|e| owned_names(e, skip, out, depth + 1)),
+        TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => owned_names(elem, skip, out, depth + 1),
+        TypeKind::Ref { .. } | TypeKind::Ptr(_) | TypeKind::Traits(_) | TypeKind::Other => {}
+    }
+}
