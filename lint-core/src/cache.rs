@@ -31,7 +31,7 @@ const HEADER: usize = 8 + 8 + 8;
 pub enum FileState {
     /// Parsed: its facts, and its local findings when they were looked for (files read
     /// for facts only have none).
-    Parsed { facts: FileFacts, diagnostics: Option<Vec<Diagnostic>> },
+    Parsed { facts: Box<FileFacts>, diagnostics: Option<Vec<Diagnostic>> },
     /// Not parsed: the prefilter showed it cannot matter. Its malformed suppression
     /// comments (line, what is wrong), which are reported all the same; whether the local
     /// rules' triggers were looked for (they are only in files whose findings are

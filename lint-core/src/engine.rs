@@ -42,6 +42,9 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Files linted (read for findings), not counting files read for facts only.
     pub files_scanned: usize,
+    /// Files parsed in this run, files read for facts included: the others were found
+    /// unchanged in the cache, or shown by the prefilter not to matter.
+    pub files_parsed: usize,
     pub elapsed_ms: u128,
     /// The text of every file with a finding, by display path.
     pub sources: BTreeMap<String, String>,
@@ -98,6 +101,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
         report.skipped.extend(part.skipped);
         report.warnings.extend(part.warnings);
         report.files_scanned += part.files_scanned;
+        report.files_parsed += part.files_parsed;
         report.sources.extend(part.sources);
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

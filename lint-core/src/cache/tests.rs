@@ -9,7 +9,7 @@ fn entry() -> PackageEntry {
         path: "/p/src/lib.rs".into(),
         stamp: Some(Stamp { mtime_ns: 1, size: 2 }),
         hash: 3,
-        state: FileState::Parsed { facts: FileFacts::default(), diagnostics: Some(vec![]) },
+        state: FileState::Parsed { facts: Box::default(), diagnostics: Some(vec![]) },
     };
     let unparsed = FileRecord {
         path: "/p/src/a.rs".into(),

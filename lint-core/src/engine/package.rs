@@ -43,6 +43,7 @@ pub(super) struct PackageReport {
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
     pub files_scanned: usize,
+    pub files_parsed: usize,
     pub sources: BTreeMap<String, String>,
 }
 
@@ -57,6 +58,8 @@ struct Work<'j> {
     changed: bool,
     /// Not parsed, and checked against the cached names of interest only.
     checked_old: bool,
+    /// Parsed in this run (not taken from the cache).
+    parsed: bool,
 }
 
 impl Work<'_> {
@@ -100,7 +103,8 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
         Interest::default()
     };
 
-    let report = findings(sh, root, &works);
+    let mut report = findings(sh, root, &works);
+    report.files_parsed = works.iter().filter(|w| w.parsed).count();
     if let Some(cache) = sh.cache {
         let dirty = works.iter().any(|w| w.changed)
             || old_interest.as_ref() != Some(&interest)
@@ -124,7 +128,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     };
     let from_cache = |record: FileRecord, changed: bool| {
         let checked_old = matches!(record.state, FileState::Unparsed { .. });
-        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old }
+        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old, parsed: false }
     };
     let cached = match cached.filter(|r| usable(r)) {
         Some(c) if stamp.is_some() && c.stamp == stamp => return from_cache(c, false),
@@ -132,7 +136,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     };
     let src = match SourceText::read(&job.path) {
         Ok(src) => src,
-        Err(reason) => return Work { job, abs, record: Err(reason), changed: true, checked_old: false },
+        Err(reason) => return Work { job, abs, record: Err(reason), changed: true, checked_old: false, parsed: false },
     };
     let hash = xxhash_rust::xxh3::xxh3_64(src.text.as_bytes());
     if let Some(mut c) = cached.filter(|c| c.hash == hash) {
@@ -140,13 +144,14 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         c.stamp = stamp;
         return from_cache(c, changed);
     }
-    let state = if sh.settings.no_prefilter || sh.seeds.matches(src.text.as_bytes(), job.report) {
+    let parsed = sh.settings.no_prefilter || sh.seeds.matches(src.text.as_bytes(), job.report);
+    let state = if parsed {
         parse(sh, job, &abs, &src)
     } else {
         FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
     };
     let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
-    Work { job, abs, record: Ok(record), changed: true, checked_old: false }
+    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed }
 }
 
 /// The prefilter's later rounds: parses the files that mention the package's names of
@@ -196,6 +201,7 @@ fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
         r.state = state;
     }
     w.changed = true;
+    w.parsed = true;
     true
 }
 
@@ -206,7 +212,9 @@ fn parse(sh: &Shared, job: &FileJob, abs: &Path, src: &SourceText) -> FileState 
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     match result {
-        Ok(Ok((facts, diagnostics))) => FileState::Parsed { facts, diagnostics: job.report.then_some(diagnostics) },
+        Ok(Ok((facts, diagnostics))) => {
+            FileState::Parsed { facts: Box::new(facts), diagnostics: job.report.then_some(diagnostics) }
+        }
         Ok(Err(reason)) => FileState::Failed(reason),
         Err(payload) => {
             let what = payload
