@@ -2,14 +2,16 @@
 //! conversion between positions (line, character column) and byte offsets.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::diagnostic::Pos;
 
-/// A file's text (without a byte-order mark) and where its lines start.
+/// A file's text (without a byte-order mark) and where its lines start (found on first
+/// use: most files are read only to be scanned or parsed).
 #[derive(Debug)]
 pub struct SourceText {
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
@@ -17,9 +19,15 @@ impl SourceText {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceText { text, line_starts }
+        SourceText { text, line_starts: OnceLock::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// Reads a file, or says why it cannot be linted.
@@ -34,23 +42,23 @@ impl SourceText {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text of a 1-based line, without its line terminator.
     pub fn line(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let Some(&start) = self.line_starts().get(i) else {
             return "";
         };
-        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let end = self.line_starts().get(i + 1).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     /// The byte offset of a position; positions past the end clamp to the end.
     pub fn offset(&self, pos: Pos) -> usize {
         let i = (pos.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let Some(&start) = self.line_starts().get(i) else {
             return self.text.len();
         };
         let line = self.line(pos.line);
@@ -61,7 +69,7 @@ impl SourceText {
     /// The 1-based UTF-8 byte column of a position within its line.
     pub fn byte_column(&self, pos: Pos) -> usize {
         let i = (pos.line as usize).saturating_sub(1);
-        let start = self.line_starts.get(i).copied().unwrap_or(self.text.len());
+        let start = self.line_starts().get(i).copied().unwrap_or(self.text.len());
         self.offset(pos) - start + 1
     }
 }

@@ -1,7 +1,10 @@
 //! ML005 key-allocation-lookup: an owned `String` or buffer allocated only to look a key
 //! up (`map.get(&name.to_string())`), when a borrowed `&str` or `&[T]` would do.
 
+use std::sync::LazyLock;
+
 use lint_core::ctor::strip;
+use lint_core::prefilter::scan::CallScan;
 use lint_core::prefilter::Trigger;
 use lint_core::traverse::LocalCx;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
@@ -114,9 +117,12 @@ impl Rule for KeyAllocationLookup {
 /// The words an allocating key is written with (`String::from`, `format!`).
 const ALLOCATING: &[&str] = &["to_string", "to_owned", "String", "format", "to_vec", "into_owned"];
 
+/// The scan for lookup calls whose arguments allocate.
+static SCAN: LazyLock<CallScan> = LazyLock::new(|| CallScan::new(LOOKUPS, ALLOCATING));
+
 /// Whether a file may hold a finding: a lookup call whose arguments allocate.
 fn may_report(text: &[u8]) -> bool {
-    lint_core::prefilter::scan::method_call_with(text, LOOKUPS, ALLOCATING)
+    SCAN.may_match(text)
 }
 
 /// How the key was allocated.

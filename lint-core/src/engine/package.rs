@@ -161,15 +161,19 @@ fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
     let mut last: Option<Interest> = None;
     loop {
         let ix = package_interest(works.iter().filter_map(Work::facts), sh.settings);
-        let fresh = Matcher::new(&last.as_ref().map_or_else(|| ix.clone(), |l| ix.minus(l)));
-        let since_old = Matcher::new(&old.map_or_else(|| ix.clone(), |o| ix.minus(o)));
+        let wanted = |old: bool| works.iter().any(|w| w.is_unparsed() && w.checked_old == old);
+        let matcher = |wanted: bool, since: Option<&Interest>| {
+            wanted.then(|| Matcher::new(&since.map_or_else(|| ix.clone(), |l| ix.minus(l))))
+        };
+        let fresh = matcher(wanted(false), last.as_ref());
+        let since_old = matcher(wanted(true), old);
         let added: usize = works
             .par_iter_mut()
             .filter(|w| w.is_unparsed())
             .map(|w| {
                 let m = if w.checked_old { &since_old } else { &fresh };
                 w.checked_old = false;
-                usize::from(!m.is_empty() && rescan(sh, w, m))
+                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, m)))
             })
             .sum();
         last = Some(ix);

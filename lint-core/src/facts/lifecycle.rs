@@ -156,7 +156,10 @@ impl LifecycleFacts {
         match root {
             Root::Static(name) => ix.mention.contains(name),
             Root::LocalStatic(id) => self.statics.iter().any(|s| s.local_id == Some(*id) && ix.holds(&s.ty)),
-            Root::TypedField { ty, field } => ix.holders.contains(ty) || ix.field.contains(field),
+            Root::TypedField { ty, field } if field.starts_with(|c: char| c.is_ascii_digit()) => {
+                ix.holders.contains(ty)
+            }
+            Root::TypedField { field, .. } => ix.field.contains(field),
             Root::Field(field) => ix.field.contains(field),
             Root::SelfValue(ty) => ix.holders.contains(ty),
             Root::Call { name, .. } => ix.called.contains(name),

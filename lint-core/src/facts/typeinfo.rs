@@ -77,7 +77,7 @@ impl TypeFacts {
 
 /// Extracts the type facts of a parsed file.
 pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
-    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: 1 };
+    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: Anchor::Line(1) };
     c.visit_file(file);
     c.out
 }
@@ -135,18 +135,41 @@ pub fn could_hold_map(ty: &TypeExpr) -> bool {
     }
 }
 
-struct Collector {
-    out: TypeFacts,
-    in_test: bool,
-    /// The first line of the innermost statement or item being visited.
-    anchor: u32,
+/// The innermost statement or item being visited. Its first line is computed only when
+/// a type is kept: a node's span is costly (its tokens are rebuilt), and few nodes hold one.
+#[derive(Clone, Copy)]
+enum Anchor<'ast> {
+    Line(u32),
+    Item(&'ast syn::Item),
+    ImplItem(&'ast syn::ImplItem),
+    TraitItem(&'ast syn::TraitItem),
+    Stmt(&'ast syn::Stmt),
 }
 
-impl Collector {
+impl Anchor<'_> {
+    fn line(self) -> u32 {
+        match self {
+            Anchor::Line(l) => l,
+            Anchor::Item(i) => Span::of(i).start.line,
+            Anchor::ImplItem(i) => Span::of(i).start.line,
+            Anchor::TraitItem(i) => Span::of(i).start.line,
+            Anchor::Stmt(s) => Span::of(s).start.line,
+        }
+    }
+}
+
+struct Collector<'ast> {
+    out: TypeFacts,
+    in_test: bool,
+    anchor: Anchor<'ast>,
+}
+
+impl<'ast> Collector<'ast> {
     fn push(&mut self, ty: &syn::Type, position: Position, owner: String) {
         let ty = TypeExpr::from_syn(ty);
         if could_hold_map(&ty) {
-            let w = WrittenType { ty, position, owner, anchor_line: self.anchor, in_test: self.in_test };
+            let anchor_line = self.anchor.line();
+            let w = WrittenType { ty, position, owner, anchor_line, in_test: self.in_test };
             self.out.written.push(w);
         }
     }
@@ -160,9 +183,9 @@ impl Collector {
     }
 
     /// Visits a node that starts a new anchor (statement, item).
-    fn with_anchor<F: FnOnce(&mut Self)>(&mut self, span: Span, f: F) {
+    fn with_anchor<F: FnOnce(&mut Self)>(&mut self, anchor: Anchor<'ast>, f: F) {
         let was = self.anchor;
-        self.anchor = span.start.line;
+        self.anchor = anchor;
         f(self);
         self.anchor = was;
     }
@@ -178,7 +201,7 @@ impl Collector {
         for s in macros::statics(mac) {
             let was = (self.in_test, self.anchor);
             self.in_test |= is_test_attrs(&s.attrs);
-            self.anchor = s.line;
+            self.anchor = Anchor::Line(s.line);
             self.push(&s.ty, Position::Static, s.ident.to_string());
             (self.in_test, self.anchor) = was;
         }
@@ -193,15 +216,15 @@ fn binding_name(pat: &syn::Pat) -> String {
     }
 }
 
-impl<'ast> Visit<'ast> for Collector {
+impl<'ast> Visit<'ast> for Collector<'ast> {
     fn visit_item(&mut self, i: &'ast syn::Item) {
-        self.with_anchor(Span::of(i), |c| visit::visit_item(c, i));
+        self.with_anchor(Anchor::Item(i), |c| visit::visit_item(c, i));
     }
     fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
-        self.with_anchor(Span::of(i), |c| visit::visit_impl_item(c, i));
+        self.with_anchor(Anchor::ImplItem(i), |c| visit::visit_impl_item(c, i));
     }
     fn visit_trait_item(&mut self, i: &'ast syn::TraitItem) {
-        self.with_anchor(Span::of(i), |c| visit::visit_trait_item(c, i));
+        self.with_anchor(Anchor::TraitItem(i), |c| visit::visit_trait_item(c, i));
     }
     fn visit_stmt(&mut self, s: &'ast syn::Stmt) {
         let attrs: &[syn::Attribute] = match s {
@@ -209,7 +232,7 @@ impl<'ast> Visit<'ast> for Collector {
             syn::Stmt::Expr(syn::Expr::Block(b), _) => &b.attrs,
             _ => &[],
         };
-        self.with_test(attrs, |c| c.with_anchor(Span::of(s), |c| visit::visit_stmt(c, s)));
+        self.with_test(attrs, |c| c.with_anchor(Anchor::Stmt(s), |c| visit::visit_stmt(c, s)));
     }
 
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {

@@ -6,7 +6,7 @@
 //! The sets err on the side of too many names: a name too many only parses a file that
 //! did not need it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,17 +27,18 @@ pub struct Interest {
     /// Type names that hold a map: configured map types, aliases and renames of map types,
     /// structs and enums with a field that holds one. Each is also in `mention`.
     pub holders: BTreeSet<String>,
-    /// Names that matter wherever a file mentions them: holders, statics holding maps,
-    /// accessors of long-lived maps, crate-local types used in a map's type.
+    /// Names that matter wherever a file mentions them: holders and statics holding maps.
     pub mention: BTreeSet<String>,
     /// Names that matter where a file defines them (`struct`, `enum`, `type`, `use .. as`,
-    /// `const`, `static`): every name written in a type that holds a map, and in the
+    /// `const`, `static`): every type name written in a type that holds a map, and in the
     /// fields of the crate-local types named there.
     pub define: BTreeSet<String>,
-    /// Field names that matter where a file accesses (`x.name`) or declares (`name:`)
-    /// them: the fields that hold maps (another struct's field of the same name makes
-    /// `x.name` ambiguous).
+    /// Named fields that hold maps: they matter where a file accesses one on another
+    /// receiver than `self` (`x.name`, which the package resolves by the field's name).
     pub field: BTreeSet<String>,
+    /// Those of `field` that a single parsed struct declares: another struct declaring a
+    /// field of that name (`name: T`) would make `x.name` ambiguous.
+    pub field_decl: BTreeSet<String>,
     /// Crate-local types named in a map's type, whose hand-written `Hash`, `PartialEq`,
     /// `Ord` and `PartialOrd` impls matter: a file that mentions one and one of those
     /// traits.
@@ -45,6 +46,13 @@ pub struct Interest {
     /// Functions and methods that may return a long-lived map (accessors): a file that
     /// calls or defines one (`name(`).
     pub called: BTreeSet<String>,
+}
+
+/// Adds a name to a set, unless it names nothing (`_`, empty).
+fn add(set: &mut BTreeSet<String>, name: &str) {
+    if !name.is_empty() && name != "_" && !set.contains(name) {
+        set.insert(name.to_string());
+    }
 }
 
 impl Interest {
@@ -70,57 +78,53 @@ impl Interest {
     }
 
     pub fn holder(&mut self, name: &str) {
-        if !self.holders.contains(name) {
-            self.holders.insert(name.to_string());
-        }
+        add(&mut self.holders, name);
         self.mention(name);
     }
 
     pub fn mention(&mut self, name: &str) {
-        if !name.is_empty() && !self.mention.contains(name) {
-            self.mention.insert(name.to_string());
-        }
+        add(&mut self.mention, name);
     }
 
     pub fn define(&mut self, name: &str) {
-        if !name.is_empty() && !NOT_ITEMS.contains(&name) && !self.define.contains(name) {
-            self.define.insert(name.to_string());
+        if !NOT_ITEMS.contains(&name) {
+            add(&mut self.define, name);
         }
     }
 
-    /// Every name written in a type, for `define`.
+    /// Every name a written type makes the package look up (the last segment of each
+    /// path, array length constants), for `define`.
     pub fn define_all(&mut self, ty: &TypeExpr) {
-        for_each_name(ty, &mut |n| self.define(n), 0);
+        for_each_item_name(ty, &mut |n| self.define(n), 0);
     }
 
+    /// A field that holds a map. Tuple fields are left out: `x.0` is never resolved by the
+    /// field's name, and `self.0` names its impl's type, a holder.
     pub fn field(&mut self, name: &str) {
-        if !name.is_empty() && !self.field.contains(name) {
-            self.field.insert(name.to_string());
+        if !name.starts_with(|c: char| c.is_ascii_digit()) {
+            add(&mut self.field, name);
         }
     }
 
     pub fn implemented(&mut self, name: &str) {
-        if !name.is_empty() && !self.implemented.contains(name) {
-            self.implemented.insert(name.to_string());
-        }
+        add(&mut self.implemented, name);
     }
 
     pub fn called(&mut self, name: &str) {
-        if !name.is_empty() && !self.called.contains(name) {
-            self.called.insert(name.to_string());
-        }
+        add(&mut self.called, name);
+    }
+
+    fn sets(&self) -> [&BTreeSet<String>; 7] {
+        [&self.holders, &self.mention, &self.define, &self.field, &self.field_decl, &self.implemented, &self.called]
     }
 
     /// The number of names, to detect a fixpoint.
     pub fn len(&self) -> usize {
-        [&self.holders, &self.mention, &self.define, &self.field, &self.implemented, &self.called]
-            .iter()
-            .map(|s| s.len())
-            .sum()
+        self.sets().iter().map(|s| s.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        [&self.mention, &self.define, &self.field, &self.implemented, &self.called].iter().all(|s| s.is_empty())
+        self.sets().iter().all(|s| s.is_empty())
     }
 
     /// The names of `self` that `other` lacks.
@@ -131,6 +135,7 @@ impl Interest {
             mention: diff(&self.mention, &other.mention),
             define: diff(&self.define, &other.define),
             field: diff(&self.field, &other.field),
+            field_decl: diff(&self.field_decl, &other.field_decl),
             implemented: diff(&self.implemented, &other.implemented),
             called: diff(&self.called, &other.called),
         }
@@ -138,7 +143,8 @@ impl Interest {
 }
 
 /// The interest of a package whose parsed files have these facts: every part's
-/// `names_of_interest`, repeated until no name is added.
+/// `names_of_interest`, repeated until no name is added; then the map fields whose name
+/// a single parsed struct declares.
 pub fn package_interest<'a>(facts: impl Iterator<Item = &'a FileFacts> + Clone, settings: &Settings) -> Interest {
     let mut ix = Interest::new(settings);
     loop {
@@ -147,8 +153,48 @@ pub fn package_interest<'a>(facts: impl Iterator<Item = &'a FileFacts> + Clone, 
             f.names_of_interest(&mut ix);
         }
         if ix.len() == before {
-            return ix;
+            break;
         }
+    }
+    let mut declared: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in facts {
+        for s in f.structs.iter().filter(|s| !s.is_enum) {
+            for fd in s.fields.iter().filter(|fd| ix.field.contains(&fd.name)) {
+                *declared.entry(fd.name.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let single: Vec<&str> = declared.into_iter().filter(|(_, n)| *n == 1).map(|(name, _)| name).collect();
+    for name in single {
+        add(&mut ix.field_decl, name);
+    }
+    ix
+}
+
+/// Calls `f` with the names a type makes the package look up: the last segment of each
+/// path and array length constants.
+fn for_each_item_name(ty: &TypeExpr, f: &mut dyn FnMut(&str), depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match &ty.kind {
+        TypeKind::Path { segments, args } => {
+            if let Some(last) = segments.last() {
+                f(last);
+            }
+            args.iter().for_each(|a| for_each_item_name(a, f, depth + 1));
+        }
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) => {
+            for_each_item_name(elem, f, depth + 1)
+        }
+        TypeKind::Array { elem, len } => {
+            if let ArrayLen::Const(c) = len {
+                f(c);
+            }
+            for_each_item_name(elem, f, depth + 1);
+        }
+        TypeKind::Tuple(elems) => elems.iter().for_each(|e| for_each_item_name(e, f, depth + 1)),
+        TypeKind::Traits(_) | TypeKind::Other => {}
     }
 }
 
@@ -194,7 +240,7 @@ mod tests {
         assert!(ix.mention.contains("Registry"));
         ix.define_all(&ty("crate::a::Page<[u8; PAGE], dyn Fn>"));
         let names: Vec<&str> = ix.define.iter().map(String::as_str).collect();
-        assert_eq!(names, ["Fn", "PAGE", "Page", "a", "u8"]);
+        assert_eq!(names, ["PAGE", "Page", "u8"]);
     }
 
     #[test]

@@ -78,25 +78,51 @@ pub fn token_after(t: &[u8], e: usize) -> (Near<'_>, Option<u8>) {
     (Near::Punct(b), t.get(i + 1).copied())
 }
 
-/// Keywords after which a name is defined as one of the facts' items.
-const DEFINING: &[&[u8]] = &[b"struct", b"enum", b"union", b"type", b"as", b"const", b"static", b"ref", b"mut"];
-
-/// Whether the word at `s` may be defined there (`struct Name`, `use x::Y as Name`, ...).
+/// Whether the word at `s` may be defined there as one of the facts' items: `struct
+/// Name`, `enum Name`, `type Name`, `const Name` (not `*const T`), `static Name` (not
+/// `&'static T`), `static mut Name`, `static ref Name` (`lazy_static!`), or `as Name`
+/// inside a `use` (not a cast).
 pub fn is_definition(t: &[u8], s: usize) -> bool {
-    match token_before(t, s) {
-        Near::Word(w) => DEFINING.contains(&w),
-        Near::Unsure => true,
+    let word = match token_before(t, s) {
+        Near::Word(w) => w,
+        Near::Unsure => return true,
+        _ => return false,
+    };
+    let at = word.as_ptr() as usize - t.as_ptr() as usize;
+    match word {
+        b"struct" | b"enum" | b"union" | b"type" => true,
+        b"const" => !matches!(token_before(t, at), Near::Punct(b'*')),
+        b"static" => at == 0 || t[at - 1] != b'\'',
+        b"mut" | b"ref" => matches!(token_before(t, at), Near::Word(b"static") | Near::Unsure),
+        b"as" => in_use_item(t, at),
         _ => false,
     }
 }
 
-/// Whether the word at `s..e` may be a field access (`.name`) or a field declaration
-/// (`name: T`).
-pub fn is_field_use(t: &[u8], s: usize, e: usize) -> bool {
+/// Whether position `at` may lie in a `use` item: a `use` word since the last `;`.
+fn in_use_item(t: &[u8], at: usize) -> bool {
+    let start = memchr::memrchr(b';', &t[..at]).map_or(0, |p| p + 1);
+    memmem::find_iter(&t[start..at], b"use").any(|p| whole_word(t, start + p, start + p + 3))
+}
+
+/// Whether the word at `s..e` may be a field access on another receiver than `self`
+/// (`x.name`, not `self.name` nor a method call `x.name(..)`).
+pub fn is_field_access(t: &[u8], s: usize, e: usize) -> bool {
     match token_before(t, s) {
-        Near::Punct(b'.') | Near::Unsure => return true,
-        _ => {}
+        Near::Punct(b'.') => {
+            let dot = t[..s].iter().rposition(|&b| b == b'.').unwrap_or(0);
+            if token_before(t, dot) == Near::Word(b"self") {
+                return false;
+            }
+        }
+        Near::Unsure => return true,
+        _ => return false,
     }
+    !matches!(token_after(t, e), (Near::Punct(b'('), _) | (Near::Punct(b':'), Some(b':')))
+}
+
+/// Whether the word at `e` may be followed by a type: a field declaration `name: T`.
+pub fn is_declaration(t: &[u8], e: usize) -> bool {
     match token_after(t, e) {
         (Near::Punct(b':'), next) => next != Some(b':'),
         (Near::Unsure, _) => true,
@@ -108,25 +134,6 @@ pub fn is_field_use(t: &[u8], s: usize, e: usize) -> bool {
 /// `name::<T>(..)`, `fn name<T>(..)`.
 pub fn is_call(t: &[u8], e: usize) -> bool {
     matches!(token_after(t, e).0, Near::Punct(b'(' | b'<' | b':') | Near::Unsure)
-}
-
-/// Whether the text may define a tuple struct (`struct Name(..)`, `struct Name<T>(..)`).
-pub fn may_define_tuple_struct(t: &[u8]) -> bool {
-    for s in memmem::find_iter(t, b"struct") {
-        let e = s + b"struct".len();
-        if !whole_word(t, s, e) {
-            continue;
-        }
-        let name_end = match token_after(t, e) {
-            (Near::Word(w), _) => skip_space(t, e) + w.len(),
-            (Near::Unsure, _) => return true,
-            _ => continue,
-        };
-        if let (Near::Punct(b'(' | b'<'), _) | (Near::Unsure, _) = token_after(t, name_end) {
-            return true;
-        }
-    }
-    false
 }
 
 /// The offset of the first byte at or after `i` that is not white space.
@@ -141,15 +148,17 @@ fn skip_space(t: &[u8], mut i: usize) -> usize {
 const MENTION: u8 = 1;
 const DEFINE: u8 = 2;
 const FIELD: u8 = 4;
-const IMPLEMENTED: u8 = 8;
-const CALLED: u8 = 16;
+const FIELD_DECL: u8 = 8;
+const IMPLEMENTED: u8 = 16;
+const CALLED: u8 = 32;
 
-/// The traits whose hand-written impls are facts (`PartialOrd` contains `Ord`).
-const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord"];
+/// The traits whose hand-written impls are facts.
+const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord", b"PartialOrd"];
 
-/// Whether the text may implement one of the traits whose impls are facts.
+/// Whether the text may implement one of the traits whose impls are facts: it names one
+/// as a whole word.
 fn may_implement_fact_trait(t: &[u8]) -> bool {
-    FACT_TRAITS.iter().any(|w| memmem::find(t, w).is_some())
+    FACT_TRAITS.iter().any(|w| memmem::find_iter(t, w).any(|p| whole_word(t, p, p + w.len())))
 }
 
 /// An `Interest` compiled for scanning.
@@ -158,8 +167,6 @@ pub struct Matcher {
     ac: Option<AhoCorasick>,
     /// The classes of each pattern.
     classes: Vec<u8>,
-    /// A field name is a tuple index: any tuple struct definition counts too.
-    tuple_fields: bool,
     /// The names could not be compiled: every file matches.
     all: bool,
 }
@@ -178,27 +185,27 @@ impl Matcher {
         add(&ix.mention, MENTION);
         add(&ix.define, DEFINE);
         add(&ix.field, FIELD);
+        add(&ix.field_decl, FIELD_DECL);
         add(&ix.implemented, IMPLEMENTED);
         add(&ix.called, CALLED);
-        let tuple_fields = ix.field.iter().any(|f| f.bytes().all(|b| b.is_ascii_digit()));
         let classes: Vec<u8> = names.values().copied().collect();
         if names.is_empty() {
-            return Matcher { ac: None, classes, tuple_fields, all: false };
+            return Matcher { ac: None, classes, all: false };
         }
         match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(names.keys()) {
-            Ok(ac) => Matcher { ac: Some(ac), classes, tuple_fields, all: false },
-            Err(_) => Matcher { ac: None, classes, tuple_fields, all: true },
+            Ok(ac) => Matcher { ac: Some(ac), classes, all: false },
+            Err(_) => Matcher { ac: None, classes, all: true },
         }
     }
 
     /// Whether no file can match.
     pub fn is_empty(&self) -> bool {
-        self.ac.is_none() && !self.all && !self.tuple_fields
+        self.ac.is_none() && !self.all
     }
 
     /// Whether the text mentions a name of interest in a way that counts.
     pub fn matches(&self, t: &[u8]) -> bool {
-        if self.all || (self.tuple_fields && may_define_tuple_struct(t)) {
+        if self.all {
             return true;
         }
         let Some(ac) = &self.ac else { return false };
@@ -211,7 +218,8 @@ impl Matcher {
             let class = self.classes[m.pattern().as_usize()];
             if class & MENTION != 0
                 || (class & DEFINE != 0 && is_definition(t, s))
-                || (class & FIELD != 0 && is_field_use(t, s, e))
+                || (class & FIELD != 0 && is_field_access(t, s, e))
+                || (class & FIELD_DECL != 0 && is_declaration(t, e))
                 || (class & IMPLEMENTED != 0 && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
                 || (class & CALLED != 0 && is_call(t, e))
             {
@@ -225,37 +233,45 @@ impl Matcher {
 /// Arguments longer than this are not followed: the call counts.
 const MAX_ARGS: usize = 8192;
 
-/// Whether the text may hold a method call `.m(..)`, `m` one of `methods`, whose argument
-/// text contains one of `words`. A call whose arguments the scan cannot delimit (a raw
-/// string, a comment, a turbofish, an unclosed bracket, a very long list) counts.
-pub fn method_call_with(t: &[u8], methods: &[&str], words: &[&str]) -> bool {
-    if !words.iter().any(|w| memmem::find(t, w.as_bytes()).is_some()) {
-        return false;
+/// A scan for method calls `.m(..)`, `m` one of some methods, whose argument text
+/// contains one of some words; built once, used on every file.
+pub struct CallScan {
+    /// `None` when the patterns cannot be compiled: every text matches.
+    methods: Option<AhoCorasick>,
+    words: Option<AhoCorasick>,
+}
+
+impl CallScan {
+    pub fn new(methods: &[&str], words: &[&str]) -> CallScan {
+        let methods = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods).ok();
+        let words = AhoCorasick::new(words).ok();
+        CallScan { methods, words }
     }
-    let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods) else { return true };
-    for m in ac.find_iter(t) {
-        let (s, e) = (m.start(), m.end());
-        if !whole_word(t, s, e) || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure) {
-            continue;
+
+    /// Whether the text may hold such a call. A call whose arguments the scan cannot
+    /// delimit (a raw string, a comment, a turbofish, an unclosed bracket, a very long
+    /// list) counts.
+    pub fn may_match(&self, t: &[u8]) -> bool {
+        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
+        if !words.is_match(t) {
+            return false;
         }
-        match token_after(t, e) {
-            (Near::Punct(b'('), _) => {
-                let open = e + t[e..].iter().position(|&b| b == b'(').unwrap_or(0);
-                match argument_end(t, open) {
-                    Some(end) => {
-                        let args = &t[open..end];
-                        if words.iter().any(|w| memmem::find(args, w.as_bytes()).is_some()) {
-                            return true;
-                        }
-                    }
-                    None => return true,
-                }
+        for m in methods.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if !whole_word(t, s, e) || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure) {
+                continue;
             }
-            (Near::Punct(b':'), _) | (Near::Unsure, _) => return true,
-            _ => {}
+            match token_after(t, e) {
+                (Near::Punct(b'('), _) => match argument_end(t, skip_space(t, e)) {
+                    Some(end) if !words.is_match(&t[e..end]) => {}
+                    _ => return true,
+                },
+                (Near::Punct(b':'), _) | (Near::Unsure, _) => return true,
+                _ => {}
+            }
         }
+        false
     }
-    false
 }
 
 /// The offset of the bracket closing the one at `open`, skipping string and character

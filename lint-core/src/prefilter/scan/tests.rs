@@ -35,6 +35,7 @@ fn definitions() {
         ("pub struct Cache {", "Cache"),
         ("pub(crate) enum Cache", "Cache"),
         ("use a::B as Cache;", "Cache"),
+        ("pub use a::{b::{C as Cache, D}};", "Cache"),
         ("type Cache<T> = X;", "Cache"),
         ("const PAGE: usize = 4;", "PAGE"),
         ("static mut PAGE: u8 = 0;", "PAGE"),
@@ -43,29 +44,36 @@ fn definitions() {
     ] {
         assert!(is_definition(text.as_bytes(), at(text, word).0), "{text}");
     }
-    for (text, word) in [("let c: Cache = x;", "Cache"), ("impl Cache {", "Cache"), ("fn f() -> Cache", "Cache")] {
+    for (text, word) in [
+        ("let c: Cache = x;", "Cache"),
+        ("impl Cache {", "Cache"),
+        ("fn f() -> Cache", "Cache"),
+        ("use a::b; fn f() -> u8 { x as usize }", "usize"),
+        ("fn f(v: &mut Vec<u8>)", "Vec"),
+        ("fn f(p: *const u8)", "u8"),
+        ("fn f() -> &'static str", "str"),
+        ("match x { ref Cache => 1 }", "Cache"),
+    ] {
         assert!(!is_definition(text.as_bytes(), at(text, word).0), "{text}");
     }
 }
 
 #[test]
-fn field_uses() {
-    for text in ["self.map.insert(1)", "x\n    .map", "struct S { map: u8 }", "S { map : 1 }"] {
+fn field_accesses_and_declarations() {
+    for text in ["x.map.insert(1)", "x\n    .map", "(self).map.clear()", "x . /* c */ map"] {
         let (s, e) = at(text, "map");
-        assert!(is_field_use(text.as_bytes(), s, e), "{text}");
+        assert!(is_field_access(text.as_bytes(), s, e), "{text}");
     }
-    for text in ["let map = 1;", "map::insert()", "fn map(x: u8)"] {
+    for text in ["self.map.insert(1)", "self\n    .map", "x.map(|v| v)", "x.map::<u8>()", "let map = 1;", "map: u8"] {
         let (s, e) = at(text, "map");
-        assert!(!is_field_use(text.as_bytes(), s, e), "{text}");
+        assert!(!is_field_access(text.as_bytes(), s, e), "{text}");
     }
-}
-
-#[test]
-fn tuple_structs() {
-    assert!(may_define_tuple_struct(b"pub struct Id(u32);"));
-    assert!(may_define_tuple_struct(b"struct Wrap<T>(T);"));
-    assert!(!may_define_tuple_struct(b"struct S { a: u8 } struct U;"));
-    assert!(!may_define_tuple_struct(b"// a struct\nfn f() {}"));
+    for text in ["struct S { map: u8 }", "S { map : 1 }", "map // c\n: u8"] {
+        assert!(is_declaration(text.as_bytes(), at(text, "map").1), "{text}");
+    }
+    for text in ["map::insert()", "let map = 1;"] {
+        assert!(!is_declaration(text.as_bytes(), at(text, "map").1), "{text}");
+    }
 }
 
 #[test]
@@ -74,32 +82,30 @@ fn matcher_classes() {
     ix.mention("REGISTRY");
     ix.define("Page");
     ix.field("sessions");
+    ix.field_decl.insert("sessions".into());
     ix.implemented("Key");
+    ix.called("registry");
     let m = Matcher::new(&ix);
     assert!(m.matches(b"fn f() { REGISTRY.lock(); }"));
     assert!(!m.matches(b"fn f() { REGISTRY_X.lock(); }"));
     assert!(m.matches(b"pub type Page = [u8; 4];"));
     assert!(!m.matches(b"fn f(p: Page) {}"));
     assert!(m.matches(b"fn f(s: &S) { s.sessions.len(); }"));
-    assert!(!m.matches(b"fn sessions() {}"));
+    assert!(m.matches(b"struct T { sessions: u8 }"));
+    assert!(!m.matches(b"fn sessions() { self.sessions.len(); }"));
     assert!(m.matches(b"impl PartialEq for Key { }"));
     assert!(!m.matches(b"fn f(k: Key) {}"));
+    assert!(!m.matches(b"fn f(k: Key) -> Hasher {}"), "a trait named as a whole word");
+    assert!(m.matches(b"fn f() { registry().lock(); }"));
+    assert!(!m.matches(b"// the registry"));
     assert!(!m.matches(b"nothing here"));
     assert!(Matcher::new(&Interest::default()).is_empty());
-
-    let mut tuple = Interest::default();
-    tuple.field("0");
-    let m = Matcher::new(&tuple);
-    assert!(m.matches(b"struct Id(u8);"));
-    assert!(m.matches(b"fn f() { x.0.insert(1); }"));
-    assert!(!m.matches(b"fn f() { let a = 10; }"));
 }
 
 #[test]
 fn lookup_calls_with_allocating_arguments() {
-    let methods = ["get", "contains_key"];
-    let words = ["to_string", "format", "String"];
-    let yes = |t: &str| method_call_with(t.as_bytes(), &methods, &words);
+    let scan = CallScan::new(&["get", "contains_key"], &["to_string", "format", "String"]);
+    let yes = |t: &str| scan.may_match(t.as_bytes());
     assert!(yes("m.get(&k.to_string())"));
     assert!(yes("m\n    .contains_key(\n        &format!(\"{a}\"),\n    )"));
     assert!(yes("m.get(&String::from(\"(\"))"));
