@@ -143,6 +143,11 @@ pub fn analyze_source(
             d.anchor_line = d.anchor_line.or(anchor);
         }
     }
-    let suppressions = Suppressions::parse(&src.text, resolve);
+    // Without a `maplint:` comment there is nothing to suppress and nothing malformed.
+    let suppressions = if memchr::memmem::find(src.text.as_bytes(), b"maplint:").is_some() {
+        Suppressions::parse(&src.text, resolve)
+    } else {
+        Suppressions::default()
+    };
     Ok((facts::extract(&file, suppressions, in_test_file, settings), diagnostics))
 }

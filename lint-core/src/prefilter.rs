@@ -14,9 +14,9 @@
 pub mod interest;
 pub mod scan;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
-pub use interest::{package_interest, Interest, MAP_SEEDS};
+pub use interest::{grow, package_interest, with_declarations, Interest, MAP_SEEDS};
 pub use scan::Matcher;
 
 use crate::rule::Rule;
@@ -64,7 +64,9 @@ impl Seeds {
         }
         let patterns = MAP_SEEDS.iter().copied().chain(settings.map_types.iter().map(String::as_str));
         // A set the automaton cannot hold (it never happens for names) parses everything.
-        let maps = needs_maps.then(|| AhoCorasick::new(patterns.filter(|p| !p.is_empty())));
+        // Leftmost-first semantics let the automaton use its SIMD searcher.
+        let builder = |p: Vec<&str>| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(p);
+        let maps = needs_maps.then(|| builder(patterns.filter(|p| !p.is_empty()).collect()));
         match maps {
             Some(Err(_)) => Seeds { maps: None, scans, always, all: true },
             Some(Ok(ac)) => Seeds { maps: Some(ac), scans, always, all: false },

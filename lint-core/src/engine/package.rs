@@ -15,7 +15,7 @@ use crate::cache::{Cache, FileRecord, FileState, PackageEntry, Stamp};
 use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
 use crate::index::{IndexedFile, PackageIndex};
-use crate::prefilter::{package_interest, Interest, Matcher, Seeds};
+use crate::prefilter::{grow, with_declarations, Interest, Matcher, Seeds};
 use crate::rule::Rule;
 use crate::settings::Settings;
 use crate::source::SourceText;
@@ -60,6 +60,8 @@ struct Work<'j> {
     checked_old: bool,
     /// Parsed in this run (not taken from the cache).
     parsed: bool,
+    /// Taken from the cache: the content is the cached one.
+    cached: bool,
 }
 
 impl Work<'_> {
@@ -97,10 +99,12 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
     let mut works: Vec<Work> =
         firsts.into_par_iter().map(|(job, abs, cached)| first_pass(sh, job, abs, cached)).collect();
 
-    let interest = if sh.seeds.needs_interest() && !sh.settings.no_prefilter {
-        rounds(sh, &mut works, old_interest.as_ref())
-    } else {
-        Interest::default()
+    // When every file was found unchanged in the cache, so are the names of interest.
+    let unchanged = works.iter().all(|w| w.cached) && old_count == works.len();
+    let interest = match &old_interest {
+        Some(old) if unchanged => old.clone(),
+        _ if sh.seeds.needs_interest() && !sh.settings.no_prefilter => rounds(sh, &mut works, old_interest.as_ref()),
+        _ => Interest::default(),
     };
 
     let mut report = findings(sh, root, &works);
@@ -128,7 +132,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     };
     let from_cache = |record: FileRecord, changed: bool| {
         let checked_old = matches!(record.state, FileState::Unparsed { .. });
-        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old, parsed: false }
+        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old, parsed: false, cached: true }
     };
     let cached = match cached.filter(|r| usable(r)) {
         Some(c) if stamp.is_some() && c.stamp == stamp => return from_cache(c, false),
@@ -136,7 +140,17 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     };
     let src = match SourceText::read(&job.path) {
         Ok(src) => src,
-        Err(reason) => return Work { job, abs, record: Err(reason), changed: true, checked_old: false, parsed: false },
+        Err(reason) => {
+            return Work {
+                job,
+                abs,
+                record: Err(reason),
+                changed: true,
+                checked_old: false,
+                parsed: false,
+                cached: false,
+            }
+        }
     };
     let hash = xxhash_rust::xxh3::xxh3_64(src.text.as_bytes());
     if let Some(mut c) = cached.filter(|c| c.hash == hash) {
@@ -151,7 +165,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
     };
     let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
-    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed }
+    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false }
 }
 
 /// The prefilter's later rounds: parses the files that mention the package's names of
@@ -159,8 +173,10 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
 /// unparsed was checked against.
 fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
     let mut last: Option<Interest> = None;
+    let mut base = Interest::new(sh.settings);
     loop {
-        let ix = package_interest(works.iter().filter_map(Work::facts), sh.settings);
+        grow(&mut base, works.iter().filter_map(Work::facts));
+        let ix = with_declarations(&base, works.iter().filter_map(Work::facts));
         let wanted = |old: bool| works.iter().any(|w| w.is_unparsed() && w.checked_old == old);
         let matcher = |wanted: bool, since: Option<&Interest>| {
             wanted.then(|| Matcher::new(&since.map_or_else(|| ix.clone(), |l| ix.minus(l))))

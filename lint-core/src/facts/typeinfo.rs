@@ -158,6 +158,31 @@ impl Anchor<'_> {
     }
 }
 
+/// Whether a type may pass `could_hold_map` once converted: the same test on the syntax,
+/// made first because the conversion computes spans, which is costly.
+fn may_hold_map(ty: &syn::Type, depth: usize) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else { return false };
+            let name = last.ident.to_string();
+            let candidate = builtin_map_kind(&name).is_some()
+                || (name.starts_with(|c: char| c.is_ascii_uppercase()) && !NEVER_MAP.contains(&name.as_str()));
+            candidate || crate::maptypes::type_args(&p.path).into_iter().any(|a| may_hold_map(a, depth + 1))
+        }
+        syn::Type::Reference(r) => may_hold_map(&r.elem, depth + 1),
+        syn::Type::Ptr(p) => may_hold_map(&p.elem, depth + 1),
+        syn::Type::Paren(p) => may_hold_map(&p.elem, depth + 1),
+        syn::Type::Group(g) => may_hold_map(&g.elem, depth + 1),
+        syn::Type::Array(a) => may_hold_map(&a.elem, depth + 1),
+        syn::Type::Slice(s) => may_hold_map(&s.elem, depth + 1),
+        syn::Type::Tuple(t) => t.elems.iter().any(|e| may_hold_map(e, depth + 1)),
+        _ => false,
+    }
+}
+
 struct Collector<'ast> {
     out: TypeFacts,
     in_test: bool,
@@ -166,6 +191,9 @@ struct Collector<'ast> {
 
 impl<'ast> Collector<'ast> {
     fn push(&mut self, ty: &syn::Type, position: Position, owner: String) {
+        if !may_hold_map(ty, 0) {
+            return;
+        }
         let ty = TypeExpr::from_syn(ty);
         if could_hold_map(&ty) {
             let anchor_line = self.anchor.line();
@@ -192,7 +220,9 @@ impl<'ast> Collector<'ast> {
 
     fn push_return(&mut self, sig: &syn::Signature) {
         if let syn::ReturnType::Type(_, ty) = &sig.output {
-            self.push(ty, Position::Return, sig.ident.to_string());
+            if may_hold_map(ty, 0) {
+                self.push(ty, Position::Return, sig.ident.to_string());
+            }
         }
     }
 

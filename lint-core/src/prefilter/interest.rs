@@ -67,7 +67,9 @@ impl Interest {
 
     /// Whether a type name denotes a map or a type holding one.
     pub fn is_holder(&self, name: &str) -> bool {
-        MAP_SEEDS.iter().any(|s| name.contains(s)) || self.holders.contains(name)
+        // Every seed ends in `Map` or `Set`.
+        let seeded = (name.contains("Map") || name.contains("Set")) && MAP_SEEDS.iter().any(|s| name.contains(s));
+        seeded || self.holders.contains(name)
     }
 
     /// Whether a written type names a map or a type holding one anywhere inside.
@@ -142,20 +144,30 @@ impl Interest {
     }
 }
 
-/// The interest of a package whose parsed files have these facts: every part's
-/// `names_of_interest`, repeated until no name is added; then the map fields whose name
-/// a single parsed struct declares.
+/// The interest of a package whose parsed files have these facts: `grow` from the
+/// configured map types, then `with_declarations`.
 pub fn package_interest<'a>(facts: impl Iterator<Item = &'a FileFacts> + Clone, settings: &Settings) -> Interest {
     let mut ix = Interest::new(settings);
+    grow(&mut ix, facts.clone());
+    with_declarations(&ix, facts)
+}
+
+/// Adds every part's `names_of_interest` to `ix`, again until no name is added. Facts
+/// only add names, so a package's interest can grow from that of a subset of its files.
+pub fn grow<'a>(ix: &mut Interest, facts: impl Iterator<Item = &'a FileFacts> + Clone) {
     loop {
         let before = ix.len();
         for f in facts.clone() {
-            f.names_of_interest(&mut ix);
+            f.names_of_interest(ix);
         }
         if ix.len() == before {
-            break;
+            return;
         }
     }
+}
+
+/// `ix` with `field_decl`: the map fields whose name a single parsed struct declares.
+pub fn with_declarations<'a>(ix: &Interest, facts: impl Iterator<Item = &'a FileFacts>) -> Interest {
     let mut declared: BTreeMap<&str, usize> = BTreeMap::new();
     for f in facts {
         for s in f.structs.iter().filter(|s| !s.is_enum) {
@@ -164,11 +176,12 @@ pub fn package_interest<'a>(facts: impl Iterator<Item = &'a FileFacts> + Clone, 
             }
         }
     }
-    let single: Vec<&str> = declared.into_iter().filter(|(_, n)| *n == 1).map(|(name, _)| name).collect();
-    for name in single {
-        add(&mut ix.field_decl, name);
+    let mut out = ix.clone();
+    out.field_decl.clear();
+    for (name, _) in declared.into_iter().filter(|(_, n)| *n == 1) {
+        add(&mut out.field_decl, name);
     }
-    ix
+    out
 }
 
 /// Calls `f` with the names a type makes the package look up: the last segment of each

@@ -130,6 +130,22 @@ pub fn is_declaration(t: &[u8], e: usize) -> bool {
     }
 }
 
+/// Whether the word at `s` may be the type an impl is for: `impl Hash for Name`, also
+/// through a path (`for crate::Name`), a reference (`for &'a mut Name`) or parentheses.
+pub fn is_impl_target(t: &[u8], s: usize) -> bool {
+    match token_before(t, s) {
+        Near::Word(b"for" | b"mut") | Near::Punct(b'&' | b'(') | Near::Unsure => true,
+        Near::Punct(b':') => {
+            s >= 2 && t[..s].iter().rposition(|&b| b == b':').is_some_and(|p| p > 0 && t[p - 1] == b':')
+        }
+        Near::Word(w) => {
+            let at = w.as_ptr() as usize - t.as_ptr() as usize;
+            at > 0 && t[at - 1] == b'\'' // a lifetime: `&'a Name`
+        }
+        _ => false,
+    }
+}
+
 /// Whether the word ending at `e` may be called or defined as a function: `name(..)`,
 /// `name::<T>(..)`, `fn name<T>(..)`.
 pub fn is_call(t: &[u8], e: usize) -> bool {
@@ -220,7 +236,9 @@ impl Matcher {
                 || (class & DEFINE != 0 && is_definition(t, s))
                 || (class & FIELD != 0 && is_field_access(t, s, e))
                 || (class & FIELD_DECL != 0 && is_declaration(t, e))
-                || (class & IMPLEMENTED != 0 && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
+                || (class & IMPLEMENTED != 0
+                    && is_impl_target(t, s)
+                    && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
                 || (class & CALLED != 0 && is_call(t, e))
             {
                 return true;
@@ -244,7 +262,7 @@ pub struct CallScan {
 impl CallScan {
     pub fn new(methods: &[&str], words: &[&str]) -> CallScan {
         let methods = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods).ok();
-        let words = AhoCorasick::new(words).ok();
+        let words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
         CallScan { methods, words }
     }
 

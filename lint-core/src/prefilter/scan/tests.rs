@@ -94,6 +94,9 @@ fn matcher_classes() {
     assert!(m.matches(b"struct T { sessions: u8 }"));
     assert!(!m.matches(b"fn sessions() { self.sessions.len(); }"));
     assert!(m.matches(b"impl PartialEq for Key { }"));
+    assert!(m.matches(b"impl<'a> std::hash::Hash for &'a Key { }"));
+    assert!(m.matches(b"impl Ord for crate::keys::Key { }"));
+    assert!(!m.matches(b"#[derive(Hash)] struct K { k: Key }"), "a key inside another type");
     assert!(!m.matches(b"fn f(k: Key) {}"));
     assert!(!m.matches(b"fn f(k: Key) -> Hasher {}"), "a trait named as a whole word");
     assert!(m.matches(b"fn f() { registry().lock(); }"));
