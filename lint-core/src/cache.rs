@@ -119,8 +119,13 @@ impl Cache {
         let _ = write_atomic(&self.entry_path(package), &bytes);
     }
 
-    /// Creates the directories and the marker files.
+    /// Creates the directories and the marker files. A directory whose mode forbids
+    /// writing is left alone, also when the user is one the mode does not stop (root).
     fn prepare(&self) -> std::io::Result<()> {
+        let existing = self.dir.ancestors().find(|d| d.exists()).unwrap_or(Path::new("/"));
+        if std::fs::metadata(existing)?.permissions().readonly() {
+            return Err(std::io::ErrorKind::PermissionDenied.into());
+        }
         std::fs::create_dir_all(&self.dir)?;
         let tag = self.root.join("CACHEDIR.TAG");
         if !tag.exists() {

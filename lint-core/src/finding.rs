@@ -112,7 +112,7 @@ impl Finding {
 /// index among equal lines of the file: stable when unrelated lines are added above.
 pub fn fingerprint(code: &str, path: &str, src: &SourceText, line: u32) -> String {
     let text = src.line(line).trim();
-    let occurrence = (1..line).filter(|&l| src.line(l).trim() == text).count();
+    let occurrence = src.equal_lines_before(line);
     let mut h = Fnv::default();
     for part in [code.as_bytes(), path.as_bytes(), text.as_bytes(), occurrence.to_string().as_bytes()] {
         h.write(part);

@@ -1,6 +1,7 @@
 //! A file's text and its line index: reading with the reasons a file is skipped, and the
 //! conversion between positions (line, character column) and byte offsets.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -12,6 +13,8 @@ use crate::diagnostic::Pos;
 pub struct SourceText {
     pub text: String,
     line_starts: OnceLock<Vec<usize>>,
+    /// The numbers of the lines of each trimmed text, in order; built on first use.
+    equal_lines: OnceLock<HashMap<String, Vec<u32>>>,
 }
 
 impl SourceText {
@@ -19,7 +22,7 @@ impl SourceText {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        SourceText { text, line_starts: OnceLock::new() }
+        SourceText { text, line_starts: OnceLock::new(), equal_lines: OnceLock::new() }
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -53,6 +56,20 @@ impl SourceText {
         };
         let end = self.line_starts().get(i + 1).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// How many lines before `line` have the same text, ignoring leading and trailing
+    /// whitespace. Indexed once per file, so that a file with many findings is not
+    /// scanned once per finding.
+    pub fn equal_lines_before(&self, line: u32) -> usize {
+        let index = self.equal_lines.get_or_init(|| {
+            let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+            for l in 1..=self.line_count() as u32 {
+                index.entry(self.line(l).trim().to_string()).or_default().push(l);
+            }
+            index
+        });
+        index.get(self.line(line).trim()).map_or(0, |lines| lines.partition_point(|&l| l < line))
     }
 
     /// The byte offset of a position; positions past the end clamp to the end.
@@ -100,5 +117,11 @@ mod tests {
         assert_eq!(s.byte_column(Pos { line: 2, column: 3 }), 4);
         assert_eq!(s.line(3), "z");
         assert_eq!(s.line(9), "");
+    }
+
+    #[test]
+    fn equal_lines_are_counted_before_a_line() {
+        let s = SourceText::new("a\n  b\nb \nc\n\tb\n".to_string());
+        assert_eq!([1, 2, 3, 4, 5].map(|l| s.equal_lines_before(l)), [0, 0, 1, 0, 2]);
     }
 }

@@ -64,6 +64,7 @@ impl Suppressions {
                 out.lines.push((lineno, codes));
             }
         }
+        out.lines.sort_by_key(|(n, _)| *n);
         out
     }
 
@@ -73,7 +74,11 @@ impl Suppressions {
         if self.file.iter().any(|c| c == code) {
             return true;
         }
-        let on = |l: u32| self.lines.iter().any(|(n, cs)| *n == l && cs.iter().any(|c| c == code));
+        // `lines` is in line order: look only at the comments of line `l`.
+        let on = |l: u32| {
+            let from = self.lines.partition_point(|(n, _)| *n < l);
+            self.lines[from..].iter().take_while(|(n, _)| *n == l).any(|(_, cs)| cs.iter().any(|c| c == code))
+        };
         if on(line) {
             return true;
         }

@@ -38,6 +38,23 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
 /// long postfix and binary chains nest `syn`'s tree one level per operator.
 pub const MAX_SEGMENT: usize = 50_000;
 
+/// Keywords that start an item, whose body's closing brace ends the statement.
+const ITEM_WORDS: &[&str] = &[
+    "pub",
+    "fn",
+    "impl",
+    "struct",
+    "enum",
+    "union",
+    "mod",
+    "trait",
+    "extern",
+    "unsafe",
+    "async",
+    "const",
+    "macro_rules",
+];
+
 /// Keywords after which a prefix operator run goes on (`&mut *const &'a dyn x`).
 const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "async", "static", "ref", "box"];
 /// Keywords that open a construct lasting to the end of the expression.
@@ -68,8 +85,11 @@ struct Level {
     params: bool,
     /// The last `|` was a binary operator (so is a second one joined to it).
     binary_pipe: bool,
-    /// Tokens since the last `;` or `,`.
+    /// Tokens since the last `;` or `,`, or since the end of the last item.
     len: usize,
+    /// The current statement started with an item keyword or an attribute: its body's
+    /// closing brace ends it.
+    item: bool,
     prev: Prev,
 }
 
@@ -84,6 +104,7 @@ impl Level {
             params: false,
             binary_pipe: false,
             len: 0,
+            item: false,
             prev: Prev::Start,
         }
     }
@@ -165,6 +186,13 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
             continue;
         };
         top.len += 1;
+        if top.len == 1 {
+            top.item = match &tt {
+                TokenTree::Ident(i) => ITEM_WORDS.iter().any(|w| i == w),
+                TokenTree::Punct(p) => p.as_char() == '#',
+                _ => false,
+            };
+        }
         if top.len > MAX_SEGMENT {
             return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
         }
@@ -182,6 +210,9 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
         if let TokenTree::Group(g) = tt {
             if g.delimiter() == proc_macro2::Delimiter::Brace {
                 (top.angle, top.tail, top.params) = (0, 0, false);
+                if top.item {
+                    (top.len, top.item) = (0, false);
+                }
             }
             top.run = 0;
             top.prev = Prev::Operand;
@@ -198,20 +229,30 @@ fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
 /// For each span, the first line of the innermost statement, struct field, variant or
 /// item that holds it.
 pub fn anchor_lines(file: &syn::File, spans: &[Span]) -> Vec<Option<u32>> {
-    let mut a = Anchors { spans, best: vec![None; spans.len()] };
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].start);
+    let mut a = Anchors { spans, order, best: vec![None; spans.len()] };
     a.visit_file(file);
     a.best
 }
 
 struct Anchors<'s> {
     spans: &'s [Span],
+    /// Indices of `spans` sorted by start, so that a node looks only at the spans that
+    /// start inside it, not at every finding of the file.
+    order: Vec<usize>,
     best: Vec<Option<u32>>,
 }
 
 impl Anchors<'_> {
     fn node<T: syn::spanned::Spanned>(&mut self, n: &T) {
         let s = Span::of(n);
-        for (i, target) in self.spans.iter().enumerate() {
+        let from = self.order.partition_point(|&i| self.spans[i].start < s.start);
+        for &i in &self.order[from..] {
+            let target = &self.spans[i];
+            if target.start > s.end {
+                break;
+            }
             if s.contains(target) {
                 self.best[i] = Some(s.start.line);
             }
@@ -243,6 +284,26 @@ impl<'ast> Visit<'ast> for Anchors<'_> {
     fn visit_trait_item(&mut self, n: &'ast syn::TraitItem) {
         self.node(n);
         visit::visit_trait_item(self, n);
+    }
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_the_innermost_statement_or_item() {
+        let file =
+            parse_file("fn f() {\n    let a = 1;\n    if a > 0 {\n        g(\n            a);\n    }\n}\nstruct S;\n")
+                .expect("parses");
+        let span = |line, column, end_column| Span {
+            start: crate::diagnostic::Pos { line, column },
+            end: crate::diagnostic::Pos { line, column: end_column },
+        };
+        // Out of order: the call's argument (in the statement from line 4), `S`, `a` in
+        // the `let`, and a span outside every node.
+        let spans = [span(5, 13, 14), span(8, 8, 9), span(2, 9, 10), span(9, 1, 2)];
+        assert_eq!(anchor_lines(&file, &spans), [Some(4), Some(8), Some(2), None]);
     }
 }
 

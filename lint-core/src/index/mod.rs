@@ -124,12 +124,44 @@ impl<'a> PackageIndex<'a> {
                 continue;
             }
             let Some(alias) = self.aliases.get(name) else { return cur };
+            let arg_nodes: Vec<usize> = cur.args().iter().map(nodes).collect();
+            if substituted_nodes(&alias.target, &alias.params, &arg_nodes) > MAX_EXPANDED_NODES {
+                return cur;
+            }
             let mut target = alias.target.clone();
             substitute(&mut target, &alias.params, cur.args());
             target.span = cur.span;
             cur = Cow::Owned(target);
         }
         cur
+    }
+}
+
+/// Expansion stops before a type grows past this many nodes: a generic alias that names
+/// itself (`type A<T> = A<(T, T, T)>;`) multiplies its size at every step.
+const MAX_EXPANDED_NODES: usize = 4096;
+
+/// The number of nodes of a type.
+fn nodes(ty: &TypeExpr) -> usize {
+    substituted_nodes(ty, &[], &[])
+}
+
+/// The number of nodes `ty` would have once `substitute` put arguments of `arg_nodes`
+/// nodes in place of `params`.
+fn substituted_nodes(ty: &TypeExpr, params: &[String], arg_nodes: &[usize]) -> usize {
+    let sum = |elems: &[TypeExpr]| {
+        elems.iter().fold(0usize, |n, t| n.saturating_add(substituted_nodes(t, params, arg_nodes)))
+    };
+    match &ty.kind {
+        TypeKind::Path { segments, args } if segments.len() == 1 && args.is_empty() => {
+            params.iter().position(|p| p == &segments[0]).and_then(|i| arg_nodes.get(i).copied()).unwrap_or(1)
+        }
+        TypeKind::Path { args, .. } => sum(args).saturating_add(1),
+        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
+            substituted_nodes(elem, params, arg_nodes).saturating_add(1)
+        }
+        TypeKind::Tuple(elems) => sum(elems).saturating_add(1),
+        TypeKind::Traits(_) | TypeKind::Other => 1,
     }
 }
 
@@ -152,5 +184,37 @@ fn substitute(ty: &mut TypeExpr, params: &[String], args: &[TypeExpr]) {
         }
         TypeKind::Tuple(elems) => elems.iter_mut().for_each(|t| substitute(t, params, args)),
         TypeKind::Traits(_) | TypeKind::Other => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::maptypes::MapKind;
+
+    fn field_types(text: &str) -> (FileFacts, Vec<TypeExpr>) {
+        let file = crate::syntax::parse_file(text).expect("parses");
+        let facts = crate::facts::extract(&file, Default::default(), false, &Settings::default());
+        let types = facts.structs.iter().flat_map(|s| s.fields.iter().map(|f| f.ty.clone())).collect();
+        (facts, types)
+    }
+
+    #[test]
+    fn aliases_expand_but_never_explode() {
+        let settings = Settings::default();
+        let (facts, types) = field_types(
+            "type Map<V> = std::collections::HashMap<String, V>;\n\
+             type A<T> = A<(T, T, T, T, T, T, T, T)>;\n\
+             struct S { m: Map<u8>, a: A<u8> }\n",
+        );
+        let index =
+            PackageIndex::new(None, vec![IndexedFile { display: "lib.rs", facts: &facts, report: true }], &settings);
+        assert_eq!(index.map_kind_of(&types[0]), Some(MapKind::Hash));
+        assert_eq!(index.expand(&types[0]).args().len(), 2);
+        // Each step multiplies the self-referential alias by eight: expansion stops
+        // before the type passes the node limit.
+        let expanded = index.expand(&types[1]);
+        assert!(nodes(&expanded) <= MAX_EXPANDED_NODES, "{} nodes", nodes(&expanded));
+        assert_eq!(index.map_kind_of(&types[1]), None);
     }
 }
