@@ -80,8 +80,9 @@ impl FileFacts {
         for a in &self.aliases {
             if ix.holds(&a.target) {
                 ix.holder(&a.name);
-                ix.define_all(&a.target);
-            } else if ix.define.contains(&a.name) {
+                ix.define_maps(&a.target);
+            }
+            if ix.define.contains(&a.name) {
                 ix.define_all(&a.target);
             }
         }
@@ -101,7 +102,7 @@ impl FileFacts {
                 }
                 holds = true;
                 ix.field(&f.name);
-                ix.define_all(&f.ty);
+                ix.define_maps(&f.ty);
             }
             if holds {
                 ix.holder(&s.name);

@@ -83,7 +83,11 @@ impl Seeds {
     /// Whether a file must be parsed in the first round. Local rules' triggers count only
     /// in files whose findings are reported.
     pub fn matches(&self, text: &[u8], report: bool) -> bool {
-        if self.all || self.maps.as_ref().is_some_and(|ac| ac.is_match(text)) {
+        if self.all {
+            return true;
+        }
+        let code = |m: aho_corasick::Match| !scan::in_comment_line(text, m.start());
+        if self.maps.as_ref().is_some_and(|ac| ac.find_iter(text).any(code)) {
             return true;
         }
         report && (self.always || self.scans.iter().any(|scan| scan(text)))

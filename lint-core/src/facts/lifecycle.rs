@@ -141,7 +141,7 @@ impl LifecycleFacts {
         for st in &self.statics {
             if ix.holds(&st.ty) {
                 ix.mention(&st.name);
-                ix.define_all(&st.ty);
+                ix.define_maps(&st.ty);
             }
         }
         for a in &self.accessors {

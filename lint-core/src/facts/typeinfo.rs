@@ -67,7 +67,7 @@ impl TypeFacts {
             if !ix.holds(&w.ty) {
                 continue;
             }
-            ix.define_all(&w.ty);
+            ix.define_maps(&w.ty);
             if w.position == Position::Static {
                 ix.mention(&w.owner);
             }

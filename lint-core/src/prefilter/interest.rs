@@ -100,6 +100,58 @@ impl Interest {
         for_each_item_name(ty, &mut |n| self.define(n), 0);
     }
 
+    /// The names of a type holding maps that the package looks up to judge them, for
+    /// `define`: every name inside a map (or a type holding one) and the names of the types
+    /// around it. A name beside the map (`Error` in `Result<HashMap<K, V>, Error>`) is
+    /// looked up only to find maps in it, and a file that makes it hold one names a map
+    /// or a holder.
+    pub fn define_maps(&mut self, ty: &TypeExpr) {
+        self.define_around_maps(ty, 0);
+    }
+
+    /// Defines the names on the way to and inside the maps of `ty`; true when it holds one.
+    fn define_around_maps(&mut self, ty: &TypeExpr, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let mut inside = |ix: &mut Interest, t: &TypeExpr| for_each_item_name(t, &mut |n| ix.define(n), depth);
+        match &ty.kind {
+            TypeKind::Path { segments, args } => {
+                let name = segments.last().map(String::as_str).unwrap_or("");
+                if self.is_holder(name) {
+                    inside(self, ty);
+                    return true;
+                }
+                let mut holds = false;
+                for a in args {
+                    holds |= self.define_around_maps(a, depth + 1);
+                }
+                if holds {
+                    self.define(name);
+                }
+                holds
+            }
+            TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) => {
+                self.define_around_maps(elem, depth + 1)
+            }
+            TypeKind::Array { elem, len } => {
+                let holds = self.define_around_maps(elem, depth + 1);
+                if let (true, ArrayLen::Const(c)) = (holds, len) {
+                    self.define(c);
+                }
+                holds
+            }
+            TypeKind::Tuple(elems) => {
+                let mut holds = false;
+                for e in elems {
+                    holds |= self.define_around_maps(e, depth + 1);
+                }
+                holds
+            }
+            TypeKind::Traits(_) | TypeKind::Other => false,
+        }
+    }
+
     /// A field that holds a map. Tuple fields are left out: `x.0` is never resolved by the
     /// field's name, and `self.0` names its impl's type, a holder.
     pub fn field(&mut self, name: &str) {
@@ -251,9 +303,14 @@ mod tests {
         ix.holder("Registry");
         assert!(ix.holds(&ty("Vec<Registry>")));
         assert!(ix.mention.contains("Registry"));
-        ix.define_all(&ty("crate::a::Page<[u8; PAGE], dyn Fn>"));
+        ix.define_maps(&ty("Result<Box<HashMap<Key, [u8; PAGE]>>, Error>"));
         let names: Vec<&str> = ix.define.iter().map(String::as_str).collect();
-        assert_eq!(names, ["PAGE", "Page", "u8"]);
+        assert_eq!(names, ["Box", "HashMap", "Key", "PAGE", "Result", "u8"], "not Error, beside the map");
+        let mut paged = Interest::default();
+        paged.holder("Page");
+        paged.define_maps(&ty("crate::a::Page<[u8; LEN], dyn Fn>"));
+        let names: Vec<&str> = paged.define.iter().map(String::as_str).collect();
+        assert_eq!(names, ["LEN", "Page", "u8"]);
     }
 
     #[test]

@@ -21,6 +21,14 @@ pub fn whole_word(t: &[u8], s: usize, e: usize) -> bool {
     (s == 0 || !is_ident_byte(t[s - 1])) && (e >= t.len() || !is_ident_byte(t[e]))
 }
 
+/// Whether position `s` lies on a line that is a `//` comment (doc comments included):
+/// nothing there is code.
+pub fn in_comment_line(t: &[u8], s: usize) -> bool {
+    let start = memchr::memrchr(b'\n', &t[..s]).map_or(0, |p| p + 1);
+    let code = t[start..s].iter().position(|&b| b != b' ' && b != b'\t').map_or(s, |p| start + p);
+    t[code..].starts_with(b"//")
+}
+
 /// The token next to a word, as far as a scan can tell.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Near<'t> {
@@ -37,10 +45,15 @@ pub fn token_before(t: &[u8], s: usize) -> Near<'_> {
     while i > 0 {
         let b = t[i - 1];
         if b == b'\n' {
-            // The line above may end in a `//` comment that the token is part of.
+            // A comment line above is skipped whole; a line ending in a `//` comment may
+            // hide the token in it.
             let start = memchr::memrchr(b'\n', &t[..i - 1]).map_or(0, |p| p + 1);
             if memmem::find(&t[start..i - 1], b"//").is_some() {
-                return Near::Unsure;
+                if !in_comment_line(t, i - 1) {
+                    return Near::Unsure;
+                }
+                i = start;
+                continue;
             }
         } else if b >= 0x80 {
             return Near::Unsure;
@@ -102,7 +115,15 @@ pub fn is_definition(t: &[u8], s: usize) -> bool {
 /// Whether position `at` may lie in a `use` item: a `use` word since the last `;`.
 fn in_use_item(t: &[u8], at: usize) -> bool {
     let start = memchr::memrchr(b';', &t[..at]).map_or(0, |p| p + 1);
-    memmem::find_iter(&t[start..at], b"use").any(|p| whole_word(t, start + p, start + p + 3))
+    memmem::find_iter(&t[start..at], b"use").any(|p| {
+        let p = start + p;
+        whole_word(t, p, p + 3)
+            && !in_comment_line(t, p)
+            && matches!(
+                token_before(t, p),
+                Near::Edge | Near::Unsure | Near::Punct(b';' | b'{' | b'}' | b')' | b']') | Near::Word(b"pub")
+            )
+    })
 }
 
 /// Whether the word at `s..e` may be a field access on another receiver than `self`
@@ -228,7 +249,7 @@ impl Matcher {
         let mut traits = None;
         for m in ac.find_iter(t) {
             let (s, e) = (m.start(), m.end());
-            if !whole_word(t, s, e) {
+            if !whole_word(t, s, e) || in_comment_line(t, s) {
                 continue;
             }
             let class = self.classes[m.pattern().as_usize()];
@@ -276,7 +297,10 @@ impl CallScan {
         }
         for m in methods.find_iter(t) {
             let (s, e) = (m.start(), m.end());
-            if !whole_word(t, s, e) || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure) {
+            if !whole_word(t, s, e)
+                || in_comment_line(t, s)
+                || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
+            {
                 continue;
             }
             match token_after(t, e) {

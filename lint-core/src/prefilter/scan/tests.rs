@@ -24,9 +24,19 @@ fn tokens_around_a_word() {
     assert_eq!(token_before(b"Cache", 0), Near::Edge);
     assert_eq!(token_before(b"struct /* c */ Cache", 15), Near::Unsure);
     assert_eq!(token_before(b"struct // c\nCache", 12), Near::Unsure);
+    assert_eq!(token_before(b"struct\n  // c\n  /// d\nCache", 22), Near::Word(b"struct"));
     assert_eq!(token_after(b"map :: new", 3), (Near::Punct(b':'), Some(b':')));
     assert_eq!(token_after(b"map: u8", 3), (Near::Punct(b':'), Some(b' ')));
     assert_eq!(token_after(b"map // c\n: u8", 3), (Near::Unsure, None));
+}
+
+#[test]
+fn comment_lines() {
+    let t = "/// A Cache\n    // Cache\nlet x = 1; // Cache\n";
+    let at = |n: usize| t.match_indices("Cache").nth(n).unwrap().0;
+    assert!(in_comment_line(t.as_bytes(), at(0)));
+    assert!(in_comment_line(t.as_bytes(), at(1)));
+    assert!(!in_comment_line(t.as_bytes(), at(2)), "code precedes the comment");
 }
 
 #[test]
@@ -36,6 +46,8 @@ fn definitions() {
         ("pub(crate) enum Cache", "Cache"),
         ("use a::B as Cache;", "Cache"),
         ("pub use a::{b::{C as Cache, D}};", "Cache"),
+        ("#[cfg(x)]\nuse a::B as Cache;", "Cache"),
+        ("fn f() {\n    use a::B as Cache;\n}", "Cache"),
         ("type Cache<T> = X;", "Cache"),
         ("const PAGE: usize = 4;", "PAGE"),
         ("static mut PAGE: u8 = 0;", "PAGE"),
@@ -49,6 +61,8 @@ fn definitions() {
         ("impl Cache {", "Cache"),
         ("fn f() -> Cache", "Cache"),
         ("use a::b; fn f() -> u8 { x as usize }", "usize"),
+        ("fn f() -> u8 {\n    // use the low bits\n    x as usize\n}", "usize"),
+        ("fn f() -> u8 {\n    // the last one\n    usize::from(x)\n}", "usize"),
         ("fn f(v: &mut Vec<u8>)", "Vec"),
         ("fn f(p: *const u8)", "u8"),
         ("fn f() -> &'static str", "str"),
@@ -101,6 +115,7 @@ fn matcher_classes() {
     assert!(!m.matches(b"fn f(k: Key) -> Hasher {}"), "a trait named as a whole word");
     assert!(m.matches(b"fn f() { registry().lock(); }"));
     assert!(!m.matches(b"// the registry"));
+    assert!(!m.matches(b"/// REGISTRY holds them"));
     assert!(!m.matches(b"nothing here"));
     assert!(Matcher::new(&Interest::default()).is_empty());
 }
