@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Throughput of maplint on a corpus of real crates, next to a parse-only baseline that
-# walks the same .rs files with the same `ignore` settings and parses them with the same
-# `syn` features and thread count. Prints a table: files, MB, wall and CPU time, MB/s and
-# peak RSS.
+# Throughput of maplint (without its cache) on a corpus of real crates, next to a
+# parse-only baseline that walks the same .rs files with the same `ignore` settings and
+# parses them with the same `syn` features and thread count. Prints a table: files, MB,
+# wall and CPU time, MB/s and peak RSS.
 #
 #   benches/corpus.sh [CORPUS_DIR]
 #
@@ -10,7 +10,8 @@
 # there with ../shared/corpus/fetch-corpus.sh. JOBS (default 2) sets the threads of both
 # tools, RUNS (default 3) the timed runs of each after one warm-up run; the best wall time
 # is shown. Peak RSS comes from /usr/bin/time -v when present (TIME_BIN=none: /proc). Installs
-# nothing; not part of CI.
+# nothing; not part of CI. benches/speed.sh is the full benchmark (-j 1 and -j 2, median of
+# five, cold, warm, touched and edited runs).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -101,13 +102,13 @@ FILES=$(echo "$COUNT" | awk '{ print $2 + $4 }')
 FAILED=$(echo "$COUNT" | awk '{ print $4 }')
 BYTES=$(echo "$COUNT" | awk '{ print $6 }')
 MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
-SUMMARY=$("$MAPLINT" --format json -j "$JOBS" "$CORPUS" 2>/dev/null | tr -d ' \n' | sed -n 's/.*"summary":{\(.*\)}}$/\1/p' || true)
+SUMMARY=$("$MAPLINT" --no-cache --format json -j "$JOBS" "$CORPUS" 2>/dev/null | tr -d ' \n' | sed -n 's/.*"summary":{\(.*\)}}$/\1/p' || true)
 
 bench parse-only "$BASELINE" -j "$JOBS" "$CORPUS"
 BASE_WALL=$BEST
 BASE_CPU=$BEST_CPU
 BASE_KB=$PEAK_KB
-bench maplint "$MAPLINT" --format concise -j "$JOBS" "$CORPUS"
+bench maplint "$MAPLINT" --no-cache --format concise -j "$JOBS" "$CORPUS"
 LINT_WALL=$BEST
 LINT_CPU=$BEST_CPU
 LINT_KB=$PEAK_KB

@@ -95,6 +95,20 @@ pub struct Args {
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
+    /// Neither read nor write the cache
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
+
+    /// Keep the cache in DIR [default: .maplint_cache beside the configuration file, else
+    /// in the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Parse every file, also those that name no map type nor anything a rule looks for
+    /// (their syntax errors are then reported too)
+    #[arg(long)]
+    pub no_prefilter: bool,
+
     /// Read the configuration from FILE (a maplint.toml, or a Cargo.toml with a
     /// [package.metadata.maplint] table) instead of searching for one
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]

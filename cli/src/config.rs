@@ -298,6 +298,12 @@ pub fn settings(
         rule_options = c.rules.clone();
     }
     exclude.extend(args.exclude.iter().map(|g| (cwd.to_path_buf(), g.clone())));
+    let project = file.and_then(|c| c.path.parent()).unwrap_or(cwd);
+    let cache_dir = match &args.cache_dir {
+        _ if args.no_cache => None,
+        Some(dir) => Some(absolute(cwd, dir)),
+        None => Some(project.join(".maplint_cache")),
+    };
     Ok(Settings {
         selected,
         include_tests,
@@ -307,5 +313,7 @@ pub fn settings(
         exclude,
         no_ignore: args.no_ignore,
         jobs: args.jobs.unwrap_or(0),
+        no_prefilter: args.no_prefilter,
+        cache_dir,
     })
 }

@@ -1,8 +1,10 @@
 //! The `maplint` binary run on source trees made at test time: exit statuses, skipped
-//! files, output formats, determinism, walking, rule selection, colour, test code and
-//! hostile input. The modules live in `cli/tests/cli/`, the snapshots in
+//! files, output formats, determinism, walking, rule selection, colour, test code,
+//! hostile input and the cache. The modules live in `cli/tests/cli/`, the snapshots in
 //! `cli/tests/snapshots/`.
 
+#[path = "cli/cache.rs"]
+mod cache;
 #[path = "cli/color.rs"]
 mod color;
 #[path = "cli/common.rs"]

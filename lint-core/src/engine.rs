@@ -1,18 +1,21 @@
-//! The pipeline: walk -> read and parse each file once, in parallel -> local rules and
-//! facts -> drop the tree -> package index -> package rules -> resolve, suppress, filter
-//! and sort. Nothing here prints; the binary formats the `Report`.
+//! The pipeline: walk -> per package, in parallel (`engine::package`): read each file,
+//! prefilter, parse the files that can matter once -> local rules and facts -> drop the
+//! tree -> package index -> package rules -> resolve, suppress, filter; then merge and
+//! sort. Nothing here prints; the binary formats the `Report`.
+
+mod package;
 
 use std::collections::BTreeMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
 use crate::facts::{self, FileFacts};
 use crate::finding::Finding;
-use crate::index::{IndexedFile, PackageIndex};
+use crate::prefilter::Seeds;
 use crate::rule::{Rule, RuleMeta};
 use crate::settings::Settings;
 use crate::source::SourceText;
@@ -39,18 +42,14 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Files linted (read for findings), not counting files read for facts only.
     pub files_scanned: usize,
+    /// Files parsed in this run, files read for facts included: the others were found
+    /// unchanged in the cache, or shown by the prefilter not to matter.
+    pub files_parsed: usize,
     pub elapsed_ms: u128,
     /// The text of every file with a finding, by display path.
     pub sources: BTreeMap<String, String>,
     /// The rules that ran, in registry order (SARIF lists them as the run's rules).
     pub rules: Vec<&'static RuleMeta>,
-}
-
-/// What the per-file stage produces.
-struct FileOutcome {
-    facts: FileFacts,
-    diagnostics: Vec<Diagnostic>,
-    skipped: Option<String>,
 }
 
 /// Lints the given paths with the selected rules.
@@ -59,105 +58,51 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     let rules: Vec<&'static dyn Rule> =
         all_rules.iter().copied().filter(|r| settings.is_selected(r.meta().code)).collect();
     let local: Vec<&dyn Rule> = rules.iter().copied().filter(|r| r.is_local()).collect();
+    let selected: Vec<&dyn Rule> = rules.iter().map(|r| *r as &dyn Rule).collect();
     let discovery = walk::discover(paths, settings)?;
     let resolve = |word: &str| resolve_rule(all_rules, word);
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let seeds = Seeds::new(&selected, settings);
+    let cache = settings.cache_dir.as_deref().map(|dir| Cache::new(dir, settings));
+    let shared = package::Shared {
+        settings,
+        rules: &rules,
+        all_rules,
+        local: &local,
+        seeds: &seeds,
+        resolve: &resolve,
+        cache: cache.as_ref(),
+        cwd: &cwd,
+    };
 
+    // Files are grouped by package; each package runs on its own, and keeps its facts
+    // only while it runs.
+    let mut packages: BTreeMap<Option<PathBuf>, Vec<&FileJob>> = BTreeMap::new();
+    for job in &discovery.jobs {
+        packages.entry(job.package.clone()).or_default().push(job);
+    }
+    let packages: Vec<(Option<PathBuf>, Vec<&FileJob>)> = packages.into_iter().collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.jobs)
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("maplint-{i}"))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let outcomes: Vec<FileOutcome> = pool
-        .install(|| discovery.jobs.par_iter().map(|job| analyze_guarded(job, &local, settings, &resolve)).collect());
+    let parts: Vec<package::PackageReport> = pool.install(|| {
+        packages.par_iter().map(|(root, members)| package::run(&shared, root.as_deref(), members)).collect()
+    });
 
     let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), ..Report::default() };
     for (path, reason) in discovery.skipped {
         report.skipped.push(Skipped { path, reason });
     }
-    let mut pending: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
-    for (job, out) in discovery.jobs.iter().zip(&outcomes) {
-        if let Some(reason) = &out.skipped {
-            if job.report {
-                report.skipped.push(Skipped { path: job.display.clone(), reason: reason.clone() });
-            }
-            continue;
-        }
-        if job.report {
-            report.files_scanned += 1;
-        }
-        for (line, what) in &out.facts.suppressions.malformed {
-            if job.report {
-                report.warnings.push(format!("{}:{}: malformed suppression comment: {}", job.display, line, what));
-            }
-        }
-    }
-
-    // Group files by package and run the package rules over the merged facts.
-    let mut packages: BTreeMap<Option<PathBuf>, Vec<usize>> = BTreeMap::new();
-    for (i, job) in discovery.jobs.iter().enumerate() {
-        if outcomes[i].skipped.is_none() {
-            packages.entry(job.package.clone()).or_default().push(i);
-        }
-    }
-    for (root, members) in packages {
-        let files = members
-            .iter()
-            .map(|&i| IndexedFile {
-                display: &discovery.jobs[i].display,
-                facts: &outcomes[i].facts,
-                report: discovery.jobs[i].report,
-            })
-            .collect();
-        let index = PackageIndex::new(root, files, settings);
-        for &i in &members {
-            for d in &outcomes[i].diagnostics {
-                let keep = match &d.needs_hash_map {
-                    None => true,
-                    Some(name) => index.map_kind(name).is_some_and(|k| k.is_hash_based()),
-                };
-                if keep {
-                    pending.entry(i).or_default().push(d.clone());
-                }
-            }
-        }
-        for rule in &rules {
-            let mut out = Vec::new();
-            rule.check_package(&index, &mut out);
-            for (k, d) in out {
-                if let Some(&i) = members.get(k) {
-                    pending.entry(i).or_default().push(d);
-                }
-            }
-        }
-    }
-
-    // Filter, suppress and resolve, one file at a time.
-    for (i, diags) in pending {
-        let job = &discovery.jobs[i];
-        if !job.report {
-            continue;
-        }
-        let supp = &outcomes[i].facts.suppressions;
-        let kept: Vec<Diagnostic> = diags
-            .into_iter()
-            .filter(|d| settings.include_tests || !d.in_test)
-            .filter(|d| settings.is_selected(&d.code))
-            .filter(|d| !supp.allows(&d.code, d.span.start.line, d.anchor_line))
-            .collect();
-        if kept.is_empty() {
-            continue;
-        }
-        let Ok(src) = SourceText::read(&job.path) else {
-            report.skipped.push(Skipped { path: job.display.clone(), reason: "file changed during the run".into() });
-            continue;
-        };
-        for d in kept {
-            let Some(meta) = meta_of(all_rules, &d.code) else { continue };
-            let level = settings.severity.get(meta.code).copied().unwrap_or(meta.level);
-            report.findings.push(Finding::resolve(d, meta, level, &job.display, &src));
-        }
-        report.sources.insert(job.display.clone(), src.text);
+    for part in parts {
+        report.findings.extend(part.findings);
+        report.skipped.extend(part.skipped);
+        report.warnings.extend(part.warnings);
+        report.files_scanned += part.files_scanned;
+        report.files_parsed += part.files_parsed;
+        report.sources.extend(part.sources);
     }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.findings.dedup();
@@ -178,29 +123,7 @@ pub fn resolve_rule(rules: &[&'static dyn Rule], word: &str) -> Option<&'static 
     rules.iter().map(|r| r.meta()).find(|m| m.code.eq_ignore_ascii_case(word) || m.name == word).map(|m| m.code)
 }
 
-fn analyze_guarded(
-    job: &FileJob,
-    local: &[&dyn Rule],
-    settings: &Settings,
-    resolve: &(dyn Fn(&str) -> Option<&'static str> + Sync),
-) -> FileOutcome {
-    let result = catch_unwind(AssertUnwindSafe(|| analyze(job, local, settings, resolve)));
-    proc_macro2::extra::invalidate_current_thread_spans();
-    result.unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        skipped(format!("internal error while analysing this file: {what}"))
-    })
-}
-
-fn skipped(reason: String) -> FileOutcome {
-    FileOutcome { facts: FileFacts::default(), diagnostics: Vec::new(), skipped: Some(reason) }
-}
-
-/// Reads, parses and analyses one file.
+/// Parses and analyses one file: its facts, and its local findings when `report`.
 pub fn analyze_source(
     src: &SourceText,
     path: &Path,
@@ -220,24 +143,11 @@ pub fn analyze_source(
             d.anchor_line = d.anchor_line.or(anchor);
         }
     }
-    let suppressions = Suppressions::parse(&src.text, resolve);
-    Ok((facts::extract(&file, suppressions, in_test_file, settings), diagnostics))
-}
-
-fn analyze(
-    job: &FileJob,
-    local: &[&dyn Rule],
-    settings: &Settings,
-    resolve: &(dyn Fn(&str) -> Option<&'static str> + Sync),
-) -> FileOutcome {
-    let src = match SourceText::read(&job.path) {
-        Ok(s) => s,
-        Err(reason) => return skipped(reason),
+    // Without a `maplint:` comment there is nothing to suppress and nothing malformed.
+    let suppressions = if memchr::memmem::find(src.text.as_bytes(), b"maplint:").is_some() {
+        Suppressions::parse(&src.text, resolve)
+    } else {
+        Suppressions::default()
     };
-    // Package roots are absolute: so must the path be that is placed under one.
-    let path = std::env::current_dir().map(|cwd| walk::absolute(&cwd, &job.path)).unwrap_or_else(|_| job.path.clone());
-    match analyze_source(&src, &path, job.package.as_deref(), local, settings, resolve, job.report) {
-        Ok((facts, diagnostics)) => FileOutcome { facts, diagnostics, skipped: None },
-        Err(reason) => skipped(reason),
-    }
+    Ok((facts::extract(&file, suppressions, in_test_file, settings), diagnostics))
 }

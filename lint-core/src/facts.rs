@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
+use crate::prefilter::Interest;
 use crate::settings::Settings;
 use crate::suppress::Suppressions;
 use crate::testcode::is_test_attrs;
@@ -68,6 +69,54 @@ pub struct FileFacts {
     pub in_test_file: bool,
     pub lifecycle: lifecycle::LifecycleFacts,
     pub types: typeinfo::TypeFacts,
+}
+
+impl FileFacts {
+    /// Adds to `ix` the names that make another file's facts matter, given the names it
+    /// already holds (see `prefilter`): aliases and renames of map types, structs that
+    /// hold maps and the fields that do, and every name written in those types; then the
+    /// names of the type and lifecycle facts.
+    pub fn names_of_interest(&self, ix: &mut Interest) {
+        for a in &self.aliases {
+            if ix.holds(&a.target) {
+                ix.holder(&a.name);
+                ix.define_maps(&a.target);
+            }
+            if ix.define.contains(&a.name) {
+                ix.define_all(&a.target);
+            }
+        }
+        for (alias, original) in &self.renames {
+            if ix.is_holder(original) {
+                ix.holder(alias);
+            }
+            if ix.define.contains(alias) {
+                ix.define(original);
+            }
+        }
+        for s in &self.structs {
+            let mut holds = false;
+            for f in &s.fields {
+                if !ix.holds(&f.ty) {
+                    continue;
+                }
+                holds = true;
+                ix.field(&f.name);
+                ix.define_maps(&f.ty);
+            }
+            if holds {
+                ix.holder(&s.name);
+            }
+            // A type named in a map's type: its fields decide cells and mutable keys, its
+            // impls of `Hash`/`PartialEq`/`Ord` what a key reads.
+            if ix.define.contains(&s.name) {
+                ix.implemented(&s.name);
+                s.fields.iter().for_each(|f| ix.define_all(&f.ty));
+            }
+        }
+        self.types.names_of_interest(ix);
+        self.lifecycle.names_of_interest(ix);
+    }
 }
 
 /// Extracts the facts of a parsed file.

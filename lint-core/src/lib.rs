@@ -10,6 +10,7 @@
 //! output order is deterministic whatever the thread count; scanned code is never
 //! executed.
 
+pub mod cache;
 pub mod comments;
 pub mod ctor;
 pub mod decl;
@@ -21,6 +22,7 @@ pub mod finding;
 pub mod index;
 pub mod iterlen;
 pub mod maptypes;
+pub mod prefilter;
 pub mod rule;
 pub mod settings;
 pub mod source;

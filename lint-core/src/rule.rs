@@ -6,6 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::index::PackageIndex;
+use crate::prefilter::Trigger;
 use crate::traverse::LocalCx;
 
 /// Whether a rule runs by default or only when selected.
@@ -60,5 +61,11 @@ pub trait Rule: Sync {
     /// True when the rule implements any of the local hooks.
     fn is_local(&self) -> bool {
         false
+    }
+
+    /// What a local rule needs in a file's text before it can report there: files without
+    /// it are not parsed for this rule (see `prefilter`). The default parses every file.
+    fn trigger(&self) -> Trigger {
+        Trigger::Always
     }
 }

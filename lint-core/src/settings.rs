@@ -45,6 +45,10 @@ pub struct Settings {
     pub no_ignore: bool,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
+    /// Parse every file, not only those the prefilter says can matter (see `prefilter`).
+    pub no_prefilter: bool,
+    /// The cache directory for re-runs (see `cache`); `None`: no cache is read or written.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Settings {

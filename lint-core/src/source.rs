@@ -7,11 +7,12 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::Pos;
 
-/// A file's text (without a byte-order mark) and where its lines start.
+/// A file's text (without a byte-order mark) and where its lines start (found on first
+/// use: most files are read only to be scanned or parsed).
 #[derive(Debug)]
 pub struct SourceText {
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: OnceLock<Vec<usize>>,
     /// The numbers of the lines of each trimmed text, in order; built on first use.
     equal_lines: OnceLock<HashMap<String, Vec<u32>>>,
 }
@@ -21,9 +22,15 @@ impl SourceText {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceText { text, line_starts, equal_lines: OnceLock::new() }
+        SourceText { text, line_starts: OnceLock::new(), equal_lines: OnceLock::new() }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// Reads a file, or says why it cannot be linted.
@@ -38,16 +45,16 @@ impl SourceText {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text of a 1-based line, without its line terminator.
     pub fn line(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let Some(&start) = self.line_starts().get(i) else {
             return "";
         };
-        let end = self.line_starts.get(i + 1).copied().unwrap_or(self.text.len());
+        let end = self.line_starts().get(i + 1).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -68,7 +75,7 @@ impl SourceText {
     /// The byte offset of a position; positions past the end clamp to the end.
     pub fn offset(&self, pos: Pos) -> usize {
         let i = (pos.line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else {
+        let Some(&start) = self.line_starts().get(i) else {
             return self.text.len();
         };
         let line = self.line(pos.line);
@@ -79,7 +86,7 @@ impl SourceText {
     /// The 1-based UTF-8 byte column of a position within its line.
     pub fn byte_column(&self, pos: Pos) -> usize {
         let i = (pos.line as usize).saturating_sub(1);
-        let start = self.line_starts.get(i).copied().unwrap_or(self.text.len());
+        let start = self.line_starts().get(i).copied().unwrap_or(self.text.len());
         self.offset(pos) - start + 1
     }
 }

@@ -2,7 +2,7 @@
 //! (`.gitignore` honoured, `target/`, hidden directories and symlinks skipped), explicit
 //! file arguments, `--exclude` globs, and the package each file belongs to (SPEC §1).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use globset::{Glob, GlobMatcher};
@@ -37,8 +37,10 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
     let excludes = Excludes::new(&settings.exclude, &cwd)?;
     let mut packages = PackageFinder::default();
     let mut found: BTreeMap<PathBuf, FileJob> = BTreeMap::new();
+    // The directory walk (index into `walked`) that found each file first.
+    let mut walk_of: HashMap<PathBuf, usize> = HashMap::new();
+    let mut walked: Vec<PathBuf> = Vec::new();
     let mut out = Discovery::default();
-    let mut roots = Vec::new();
 
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
@@ -46,9 +48,14 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
             _ => format!("{}: {}", p.display(), crate::source::io_reason(&e)),
         })?;
         if meta.is_dir() {
+            let w = walked.len();
+            walked.push(absolute(&cwd, p));
             walk_dir(p, settings, &excludes, &cwd, &mut out.skipped, &mut |path| {
                 let abs = absolute(&cwd, &path);
-                found.entry(abs).or_insert_with(|| job(path, &cwd, true));
+                if let std::collections::btree_map::Entry::Vacant(e) = found.entry(abs.clone()) {
+                    e.insert(job(path, &cwd, true));
+                    walk_of.insert(abs, w);
+                }
             });
         } else {
             let abs = absolute(&cwd, p);
@@ -63,16 +70,23 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
         }
     }
 
-    // Index the whole package of every reported file (facts only, no findings).
+    // Index the whole package of every reported file (facts only, no findings). A package
+    // inside a walked directory that the walk reached has all its files found already.
+    let mut roots = BTreeSet::new();
+    let mut reached = HashSet::new();
     for (abs, job) in found.iter_mut() {
         job.package = packages.package_of(abs);
         if let Some(root) = &job.package {
-            if !roots.contains(root) {
-                roots.push(root.clone());
+            roots.insert(root.clone());
+            if let Some(&w) = walk_of.get(abs).filter(|&&w| root.starts_with(&walked[w])) {
+                reached.insert((w, root.clone()));
             }
         }
     }
     for root in roots {
+        if (0..walked.len()).any(|w| reached.contains(&(w, root.clone()))) {
+            continue;
+        }
         let mut extra = Vec::new();
         let mut ignored = Vec::new();
         walk_dir(&root, settings, &excludes, &cwd, &mut ignored, &mut |path| extra.push(path));
@@ -277,11 +291,18 @@ impl Excludes {
 #[derive(Default)]
 struct PackageFinder {
     is_package: HashMap<PathBuf, bool>,
+    /// The package of the files of each directory seen.
+    of_dir: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl PackageFinder {
     fn package_of(&mut self, file: &Path) -> Option<PathBuf> {
-        let mut dir = file.parent();
+        let parent = file.parent()?;
+        if let Some(known) = self.of_dir.get(parent) {
+            return known.clone();
+        }
+        let mut dir = Some(parent);
+        let mut found = None;
         while let Some(d) = dir {
             let known = self.is_package.get(d).copied();
             let is = known.unwrap_or_else(|| {
@@ -290,11 +311,13 @@ impl PackageFinder {
                 v
             });
             if is {
-                return Some(d.to_path_buf());
+                found = Some(d.to_path_buf());
+                break;
             }
             dir = d.parent();
         }
-        None
+        self.of_dir.insert(parent.to_path_buf(), found.clone());
+        found
     }
 }
 

@@ -1,7 +1,11 @@
 //! ML005 key-allocation-lookup: an owned `String` or buffer allocated only to look a key
 //! up (`map.get(&name.to_string())`), when a borrowed `&str` or `&[T]` would do.
 
+use std::sync::LazyLock;
+
 use lint_core::ctor::strip;
+use lint_core::prefilter::scan::CallScan;
+use lint_core::prefilter::Trigger;
 use lint_core::traverse::LocalCx;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
 
@@ -78,6 +82,10 @@ impl Rule for KeyAllocationLookup {
         true
     }
 
+    fn trigger(&self) -> Trigger {
+        Trigger::Scan(may_report)
+    }
+
     fn check_expr(&self, expr: &syn::Expr, cx: &mut LocalCx<'_>) {
         let syn::Expr::MethodCall(call) = expr else { return };
         let method = call.method.to_string();
@@ -104,6 +112,17 @@ impl Rule for KeyAllocationLookup {
         };
         cx.report(Diagnostic::new(META.code, Span::of(arg), message, help));
     }
+}
+
+/// The words an allocating key is written with (`String::from`, `format!`).
+const ALLOCATING: &[&str] = &["to_string", "to_owned", "String", "format", "to_vec", "into_owned"];
+
+/// The scan for lookup calls whose arguments allocate.
+static SCAN: LazyLock<CallScan> = LazyLock::new(|| CallScan::new(LOOKUPS, ALLOCATING));
+
+/// Whether a file may hold a finding: a lookup call whose arguments allocate.
+fn may_report(text: &[u8]) -> bool {
+    SCAN.may_match(text)
 }
 
 /// How the key was allocated.

@@ -5,6 +5,7 @@
 use lint_core::ctor::{binding, map_ctor, strip, CtorKind, MapCtor};
 use lint_core::escape::scope::{around, Decl, LoopAround};
 use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail};
+use lint_core::prefilter::Trigger;
 use lint_core::traverse::{LocalCx, LoopBody, LoopFrame, MapRef};
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
 
@@ -91,6 +92,10 @@ impl Rule for MapRebuiltInLoop {
 
     fn is_local(&self) -> bool {
         true
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::MapName
     }
 
     /// Case 1: `let [mut] m = C;` in a loop body, `m` not escaping the iteration.

@@ -8,6 +8,7 @@ use body::{only_inserts, top_level_insert};
 use lint_core::ctor::{binding, map_ctor, Binding, CtorKind, MapCtor};
 use lint_core::decl::{self, Decl};
 use lint_core::iterlen::{self, IntTy, Iterable, TypeClass};
+use lint_core::prefilter::Trigger;
 use lint_core::traverse::{LocalCx, MapRef};
 use lint_core::{Diagnostic, Edit, Fix, Group, Level, Rule, RuleMeta, Span};
 
@@ -99,6 +100,10 @@ impl Rule for MissingPresize {
 
     fn is_local(&self) -> bool {
         true
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::MapName
     }
 
     fn check_block(&self, block: &syn::Block, cx: &mut LocalCx<'_>) {

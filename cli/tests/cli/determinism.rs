@@ -12,7 +12,7 @@ fn generated() -> (Tree, usize) {
         let dir = ["pkg_a/src", "pkg_b/src/deep/er", "loose", "loose/x"][i % 4];
         let path = format!("{dir}/file_{i:02}.rs");
         if i % 10 == 9 {
-            t.file(&path, "fn broken( {\n");
+            t.file(&path, "type Index = HashMap<String, u8>;\nfn broken( {\n");
             continue;
         }
         let mut text = format!("//! File {i}.\n");

@@ -13,18 +13,22 @@ fn deep(open: &str, middle: &str, close: &str) -> String {
     format!("{}{middle}{}", open.repeat(DEEP), close.repeat(DEEP))
 }
 
+/// A first line that makes the prefilter parse a file (it names a map type).
+const SEED: &str = "type Seed = HashMap<u8, u8>;\n";
+
 /// (file, contents) of every file too deep to parse.
 fn too_deep() -> Vec<(&'static str, String)> {
+    let seeded = |path, text: String| (path, format!("{SEED}{text}"));
     vec![
-        ("deep/parens.rs", format!("fn f() {{ let x = {}; }}\n", deep("(", "1", ")"))),
-        ("deep/blocks.rs", format!("fn f() {}\n", deep("{", "", "}"))),
-        ("deep/generics.rs", format!("type T = {};\n", deep("Vec<", "u8", ">"))),
-        ("deep/ref_types.rs", format!("type T = {};\n", deep("&", "u8", ""))),
-        ("deep/ref_patterns.rs", format!("fn f(y: u8) {{ let {} = y; }}\n", deep("&", "x", ""))),
-        ("deep/tuple_patterns.rs", format!("fn f(y: u8) {{ let {} = y; }}\n", deep("(", "x", ")"))),
-        ("deep/macro_call.rs", format!("m!({});\n", deep("[", "", "]"))),
-        ("deep/closures.rs", format!("fn f() {{ let c = {}; }}\n", deep("|x| ", "1", ""))),
-        ("deep/fn_pointers.rs", format!("type T = {};\n", deep("fn() -> ", "u8", ""))),
+        seeded("deep/parens.rs", format!("fn f() {{ let x = {}; }}\n", deep("(", "1", ")"))),
+        seeded("deep/blocks.rs", format!("fn f() {}\n", deep("{", "", "}"))),
+        seeded("deep/generics.rs", format!("type T = {};\n", deep("Vec<", "u8", ">"))),
+        seeded("deep/ref_types.rs", format!("type T = {};\n", deep("&", "u8", ""))),
+        seeded("deep/ref_patterns.rs", format!("fn f(y: u8) {{ let {} = y; }}\n", deep("&", "x", ""))),
+        seeded("deep/tuple_patterns.rs", format!("fn f(y: u8) {{ let {} = y; }}\n", deep("(", "x", ")"))),
+        seeded("deep/macro_call.rs", format!("m!({});\n", deep("[", "", "]"))),
+        seeded("deep/closures.rs", format!("fn f() {{ let c = {}; }}\n", deep("|x| ", "1", ""))),
+        seeded("deep/fn_pointers.rs", format!("type T = {};\n", deep("fn() -> ", "u8", ""))),
     ]
 }
 
@@ -59,7 +63,7 @@ fn hostile_tree() {
     for (path, text) in too_deep() {
         t.file(path, text);
     }
-    t.file("deep/chain.rs", format!("fn f() {{ x{}; }}\n", ".a".repeat(60_000)));
+    t.file("deep/chain.rs", format!("{SEED}fn f() {{ x{}; }}\n", ".a".repeat(60_000)));
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 + 3) as u8).collect();
     t.file("bad/binary.rs", binary)
         .file("bad/invalid_utf8.rs", b"fn f() {}\n// \xc3\x28\n")

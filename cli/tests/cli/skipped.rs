@@ -1,5 +1,7 @@
 //! Files that cannot be linted are listed on stderr as `warning: skipped PATH: REASON`;
-//! the run goes on and the other files' findings are reported.
+//! the run goes on and the other files' findings are reported. A file that does not parse
+//! is listed when it needed parsing: when it names a map type or holds a rule's trigger
+//! (the prefilter), or with `--no-prefilter`.
 
 use crate::common::*;
 
@@ -9,15 +11,15 @@ fn mixed() -> Tree {
     t.file("src/good.rs", lookup_at(1))
         .file("src/latin1.rs", b"// caf\xe9\nfn f() {}\n")
         .file("src/binary.rs", b"fn f() {}\n\x00\x01\x02\x03")
-        .file("src/unbalanced.rs", "fn f( {\n")
-        .file("src/unparsable.rs", "struct S {\n    a: u8\n    b: u8,\n}\n");
+        .file("src/unbalanced.rs", "use std::collections::HashMap;\nfn f( {\n")
+        .file("src/unparsable.rs", "struct S {\n    a: HashMap<u8, u8>\n    b: u8,\n}\n");
     t
 }
 
 const SKIPPED: [&str; 4] = [
     "warning: skipped src/binary.rs: binary file (contains NUL bytes)",
     "warning: skipped src/latin1.rs: not valid UTF-8 (invalid byte at offset 6)",
-    "warning: skipped src/unbalanced.rs: syntax error at 1:7: cannot tokenize",
+    "warning: skipped src/unbalanced.rs: syntax error at 2:7: cannot tokenize",
     "warning: skipped src/unparsable.rs: syntax error at 3:5: expected `,`",
 ];
 
@@ -40,11 +42,25 @@ fn named_bad_files_are_listed_too() {
 #[test]
 fn only_skipped_files_exit_0() {
     let t = Tree::new();
-    t.file("bad.rs", "fn f( {\n");
+    t.file("bad.rs", "fn f(m: HashSet<u8> {\n");
     let r = t.run(&["--format", "concise"]);
     r.assert_code(0);
     assert_eq!(r.stdout, "");
-    assert_eq!(r.stderr, "warning: skipped bad.rs: syntax error at 1:7: cannot tokenize\n");
+    assert_eq!(r.stderr, "warning: skipped bad.rs: syntax error at 1:21: cannot tokenize\n");
+}
+
+#[test]
+fn a_file_that_cannot_matter_is_not_parsed() {
+    let t = Tree::new();
+    t.file("good.rs", LOOKUP).file("bad.rs", "fn f( {\n");
+    let r = t.run(&["--format", "concise"]);
+    r.assert_code(1);
+    assert_eq!(r.lines(), [lookup_line("good.rs", 2)]);
+    assert_eq!(r.stderr, "", "bad.rs names no map type and holds no rule's trigger");
+    let all = t.run(&["--format", "concise", "--no-prefilter"]);
+    all.assert_code(1);
+    assert_eq!(all.lines(), [lookup_line("good.rs", 2)]);
+    assert_eq!(all.stderr, "warning: skipped bad.rs: syntax error at 1:7: cannot tokenize\n");
 }
 
 #[test]

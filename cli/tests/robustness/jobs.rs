@@ -32,7 +32,9 @@ fn workspace() -> (tempfile::TempDir, Vec<String>) {
             files.push((path, text));
         }
         files.push((format!("crates/{package}/src/odd.rs"), "// maplint: allow(ML999)\npub fn f() {}\n".into()));
-        files.push((format!("crates/{package}/src/broken.rs"), "pub fn broken( {\n".into()));
+        // It names a map type, so the prefilter has it parsed (and fail).
+        let broken = "use std::collections::HashMap;\npub fn broken( {\n";
+        files.push((format!("crates/{package}/src/broken.rs"), broken.into()));
     }
     expected.sort();
     (tree(&files), expected)

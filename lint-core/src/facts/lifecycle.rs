@@ -21,6 +21,7 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Span;
+use crate::prefilter::Interest;
 use crate::types::TypeExpr;
 
 /// The lifecycle facts of one file.
@@ -130,6 +131,40 @@ pub struct Accessor {
     pub chain: u32,
     pub via_clone: bool,
     pub in_test: bool,
+}
+
+impl LifecycleFacts {
+    /// Adds to `ix` the statics that hold maps (or types holding them), with every name in
+    /// their types, and the accessors that may reach a map: a file that names one may
+    /// grow, empty or replace it (see `prefilter`).
+    pub fn names_of_interest(&self, ix: &mut Interest) {
+        for st in &self.statics {
+            if ix.holds(&st.ty) {
+                ix.mention(&st.name);
+                ix.define_maps(&st.ty);
+            }
+        }
+        for a in &self.accessors {
+            if self.may_reach_map(&a.root, ix) {
+                ix.called(&a.name);
+            }
+        }
+    }
+
+    /// Whether a root may denote a map, or a type holding one, as far as `ix` knows.
+    fn may_reach_map(&self, root: &Root, ix: &Interest) -> bool {
+        match root {
+            Root::Static(name) => ix.mention.contains(name),
+            Root::LocalStatic(id) => self.statics.iter().any(|s| s.local_id == Some(*id) && ix.holds(&s.ty)),
+            Root::TypedField { ty, field } if field.starts_with(|c: char| c.is_ascii_digit()) => {
+                ix.holders.contains(ty)
+            }
+            Root::TypedField { field, .. } => ix.field.contains(field),
+            Root::Field(field) => ix.field.contains(field),
+            Root::SelfValue(ty) => ix.holders.contains(ty),
+            Root::Call { name, .. } => ix.called.contains(name),
+        }
+    }
 }
 
 /// Extracts the lifecycle facts of a parsed file. `extra_removals` are the configured

@@ -15,6 +15,7 @@ use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
 use crate::maptypes::builtin_map_kind;
+use crate::prefilter::Interest;
 use crate::testcode::is_test_attrs;
 use crate::types::{TypeExpr, TypeKind};
 
@@ -58,9 +59,25 @@ pub struct TypeFacts {
     pub impls: Vec<TraitImpl>,
 }
 
+impl TypeFacts {
+    /// Adds to `ix` every name written in a type that holds a map, and the statics that
+    /// hold one (see `prefilter`).
+    pub fn names_of_interest(&self, ix: &mut Interest) {
+        for w in &self.written {
+            if !ix.holds(&w.ty) {
+                continue;
+            }
+            ix.define_maps(&w.ty);
+            if w.position == Position::Static {
+                ix.mention(&w.owner);
+            }
+        }
+    }
+}
+
 /// Extracts the type facts of a parsed file.
 pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
-    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: 1 };
+    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: Anchor::Line(1) };
     c.visit_file(file);
     c.out
 }
@@ -118,18 +135,69 @@ pub fn could_hold_map(ty: &TypeExpr) -> bool {
     }
 }
 
-struct Collector {
-    out: TypeFacts,
-    in_test: bool,
-    /// The first line of the innermost statement or item being visited.
-    anchor: u32,
+/// The innermost statement or item being visited. Its first line is computed only when
+/// a type is kept: a node's span is costly (its tokens are rebuilt), and few nodes hold one.
+#[derive(Clone, Copy)]
+enum Anchor<'ast> {
+    Line(u32),
+    Item(&'ast syn::Item),
+    ImplItem(&'ast syn::ImplItem),
+    TraitItem(&'ast syn::TraitItem),
+    Stmt(&'ast syn::Stmt),
 }
 
-impl Collector {
+impl Anchor<'_> {
+    fn line(self) -> u32 {
+        match self {
+            Anchor::Line(l) => l,
+            Anchor::Item(i) => Span::of(i).start.line,
+            Anchor::ImplItem(i) => Span::of(i).start.line,
+            Anchor::TraitItem(i) => Span::of(i).start.line,
+            Anchor::Stmt(s) => Span::of(s).start.line,
+        }
+    }
+}
+
+/// Whether a type may pass `could_hold_map` once converted: the same test on the syntax,
+/// made first because the conversion computes spans, which is costly.
+fn may_hold_map(ty: &syn::Type, depth: usize) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else { return false };
+            let name = last.ident.to_string();
+            let candidate = builtin_map_kind(&name).is_some()
+                || (name.starts_with(|c: char| c.is_ascii_uppercase()) && !NEVER_MAP.contains(&name.as_str()));
+            candidate || crate::maptypes::type_args(&p.path).into_iter().any(|a| may_hold_map(a, depth + 1))
+        }
+        syn::Type::Reference(r) => may_hold_map(&r.elem, depth + 1),
+        syn::Type::Ptr(p) => may_hold_map(&p.elem, depth + 1),
+        syn::Type::Paren(p) => may_hold_map(&p.elem, depth + 1),
+        syn::Type::Group(g) => may_hold_map(&g.elem, depth + 1),
+        syn::Type::Array(a) => may_hold_map(&a.elem, depth + 1),
+        syn::Type::Slice(s) => may_hold_map(&s.elem, depth + 1),
+        syn::Type::Tuple(t) => t.elems.iter().any(|e| may_hold_map(e, depth + 1)),
+        _ => false,
+    }
+}
+
+struct Collector<'ast> {
+    out: TypeFacts,
+    in_test: bool,
+    anchor: Anchor<'ast>,
+}
+
+impl<'ast> Collector<'ast> {
     fn push(&mut self, ty: &syn::Type, position: Position, owner: String) {
+        if !may_hold_map(ty, 0) {
+            return;
+        }
         let ty = TypeExpr::from_syn(ty);
         if could_hold_map(&ty) {
-            let w = WrittenType { ty, position, owner, anchor_line: self.anchor, in_test: self.in_test };
+            let anchor_line = self.anchor.line();
+            let w = WrittenType { ty, position, owner, anchor_line, in_test: self.in_test };
             self.out.written.push(w);
         }
     }
@@ -143,16 +211,18 @@ impl Collector {
     }
 
     /// Visits a node that starts a new anchor (statement, item).
-    fn with_anchor<F: FnOnce(&mut Self)>(&mut self, span: Span, f: F) {
+    fn with_anchor<F: FnOnce(&mut Self)>(&mut self, anchor: Anchor<'ast>, f: F) {
         let was = self.anchor;
-        self.anchor = span.start.line;
+        self.anchor = anchor;
         f(self);
         self.anchor = was;
     }
 
     fn push_return(&mut self, sig: &syn::Signature) {
         if let syn::ReturnType::Type(_, ty) = &sig.output {
-            self.push(ty, Position::Return, sig.ident.to_string());
+            if may_hold_map(ty, 0) {
+                self.push(ty, Position::Return, sig.ident.to_string());
+            }
         }
     }
 
@@ -161,7 +231,7 @@ impl Collector {
         for s in macros::statics(mac) {
             let was = (self.in_test, self.anchor);
             self.in_test |= is_test_attrs(&s.attrs);
-            self.anchor = s.line;
+            self.anchor = Anchor::Line(s.line);
             self.push(&s.ty, Position::Static, s.ident.to_string());
             (self.in_test, self.anchor) = was;
         }
@@ -176,15 +246,15 @@ fn binding_name(pat: &syn::Pat) -> String {
     }
 }
 
-impl<'ast> Visit<'ast> for Collector {
+impl<'ast> Visit<'ast> for Collector<'ast> {
     fn visit_item(&mut self, i: &'ast syn::Item) {
-        self.with_anchor(Span::of(i), |c| visit::visit_item(c, i));
+        self.with_anchor(Anchor::Item(i), |c| visit::visit_item(c, i));
     }
     fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
-        self.with_anchor(Span::of(i), |c| visit::visit_impl_item(c, i));
+        self.with_anchor(Anchor::ImplItem(i), |c| visit::visit_impl_item(c, i));
     }
     fn visit_trait_item(&mut self, i: &'ast syn::TraitItem) {
-        self.with_anchor(Span::of(i), |c| visit::visit_trait_item(c, i));
+        self.with_anchor(Anchor::TraitItem(i), |c| visit::visit_trait_item(c, i));
     }
     fn visit_stmt(&mut self, s: &'ast syn::Stmt) {
         let attrs: &[syn::Attribute] = match s {
@@ -192,7 +262,7 @@ impl<'ast> Visit<'ast> for Collector {
             syn::Stmt::Expr(syn::Expr::Block(b), _) => &b.attrs,
             _ => &[],
         };
-        self.with_test(attrs, |c| c.with_anchor(Span::of(s), |c| visit::visit_stmt(c, s)));
+        self.with_test(attrs, |c| c.with_anchor(Anchor::Stmt(s), |c| visit::visit_stmt(c, s)));
     }
 
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {

@@ -1,0 +1,340 @@
+//! One package's way through the engine: each file is read (or found unchanged in the
+//! cache), the prefilter's first round parses the files holding a seed, later rounds parse
+//! the files that mention the package's names of interest until none is added; then the
+//! package index, the package rules, and the suppression and resolution of the package's
+//! findings. The package's facts live only while it runs.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{analyze_source, meta_of, Skipped};
+use crate::cache::{Cache, FileRecord, FileState, PackageEntry, Stamp};
+use crate::diagnostic::Diagnostic;
+use crate::finding::Finding;
+use crate::index::{IndexedFile, PackageIndex};
+use crate::prefilter::{grow, with_declarations, Interest, Matcher, Seeds};
+use crate::rule::Rule;
+use crate::settings::Settings;
+use crate::source::SourceText;
+use crate::suppress::Suppressions;
+use crate::walk::{self, FileJob};
+
+/// What every package shares.
+pub(super) struct Shared<'a> {
+    pub settings: &'a Settings,
+    /// The selected rules.
+    pub rules: &'a [&'static dyn Rule],
+    pub all_rules: &'a [&'static dyn Rule],
+    /// The selected local rules.
+    pub local: &'a [&'a dyn Rule],
+    pub seeds: &'a Seeds,
+    pub resolve: &'a (dyn Fn(&str) -> Option<&'static str> + Sync),
+    pub cache: Option<&'a Cache>,
+    pub cwd: &'a Path,
+}
+
+/// What a package adds to the report.
+#[derive(Default)]
+pub(super) struct PackageReport {
+    pub findings: Vec<Finding>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+    pub files_scanned: usize,
+    pub files_parsed: usize,
+    pub sources: BTreeMap<String, String>,
+}
+
+/// A file of the package being worked on.
+struct Work<'j> {
+    job: &'j FileJob,
+    /// The absolute path: the cache's key, and where test directories are recognised.
+    abs: PathBuf,
+    /// `Err`: the file cannot be read, and why.
+    record: Result<FileRecord, String>,
+    /// The record is not the one the cache holds.
+    changed: bool,
+    /// Not parsed, and checked against the cached names of interest only.
+    checked_old: bool,
+    /// Parsed in this run (not taken from the cache).
+    parsed: bool,
+    /// Taken from the cache: the content is the cached one.
+    cached: bool,
+}
+
+impl Work<'_> {
+    fn facts(&self) -> Option<&crate::facts::FileFacts> {
+        match &self.record {
+            Ok(FileRecord { state: FileState::Parsed { facts, .. }, .. }) => Some(facts),
+            _ => None,
+        }
+    }
+
+    fn is_unparsed(&self) -> bool {
+        matches!(&self.record, Ok(FileRecord { state: FileState::Unparsed { .. }, .. }))
+    }
+}
+
+/// Runs one package: `members` are its files, in path order.
+pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> PackageReport {
+    let cached = sh.cache.and_then(|c| c.load(root));
+    let (old_interest, old_count, mut by_path) = match cached {
+        Some(e) => {
+            let count = e.files.len();
+            let map: HashMap<String, FileRecord> = e.files.into_iter().map(|r| (r.path.clone(), r)).collect();
+            (Some(e.interest), count, map)
+        }
+        None => (None, 0, HashMap::new()),
+    };
+    let firsts: Vec<(&FileJob, PathBuf, Option<FileRecord>)> = members
+        .iter()
+        .map(|job| {
+            let abs = walk::absolute(sh.cwd, &job.path);
+            let cached = by_path.remove(abs.to_string_lossy().as_ref());
+            (*job, abs, cached)
+        })
+        .collect();
+    let mut works: Vec<Work> =
+        firsts.into_par_iter().map(|(job, abs, cached)| first_pass(sh, job, abs, cached)).collect();
+
+    // When every file was found unchanged in the cache, so are the names of interest.
+    let unchanged = works.iter().all(|w| w.cached) && old_count == works.len();
+    let interest = match &old_interest {
+        Some(old) if unchanged => old.clone(),
+        _ if sh.seeds.needs_interest() && !sh.settings.no_prefilter => rounds(sh, &mut works, old_interest.as_ref()),
+        _ => Interest::default(),
+    };
+
+    let mut report = findings(sh, root, &works);
+    report.files_parsed = works.iter().filter(|w| w.parsed).count();
+    if let Some(cache) = sh.cache {
+        let dirty = works.iter().any(|w| w.changed)
+            || old_interest.as_ref() != Some(&interest)
+            || old_count != works.iter().filter(|w| w.record.is_ok()).count();
+        if dirty {
+            let files = works.into_iter().filter_map(|w| w.record.ok()).collect();
+            cache.store(root, &PackageEntry { interest, files });
+        }
+    }
+    report
+}
+
+/// Reads a file, or takes it from the cache when unchanged, and parses it when it holds a
+/// seed.
+fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<FileRecord>) -> Work<'j> {
+    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of);
+    let usable = |r: &FileRecord| match &r.state {
+        FileState::Parsed { diagnostics, .. } => diagnostics.is_some() || !job.report,
+        FileState::Unparsed { for_report, .. } => !sh.settings.no_prefilter && (*for_report || !job.report),
+        FileState::Failed(_) => true,
+    };
+    let from_cache = |record: FileRecord, changed: bool| {
+        let checked_old = matches!(record.state, FileState::Unparsed { .. });
+        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old, parsed: false, cached: true }
+    };
+    let cached = match cached.filter(|r| usable(r)) {
+        Some(c) if stamp.is_some() && c.stamp == stamp => return from_cache(c, false),
+        other => other,
+    };
+    let src = match SourceText::read(&job.path) {
+        Ok(src) => src,
+        Err(reason) => {
+            return Work {
+                job,
+                abs,
+                record: Err(reason),
+                changed: true,
+                checked_old: false,
+                parsed: false,
+                cached: false,
+            }
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(src.text.as_bytes());
+    if let Some(mut c) = cached.filter(|c| c.hash == hash) {
+        let changed = c.stamp != stamp;
+        c.stamp = stamp;
+        return from_cache(c, changed);
+    }
+    let parsed = sh.settings.no_prefilter || sh.seeds.matches(src.text.as_bytes(), job.report);
+    let state = if parsed {
+        parse(sh, job, &abs, &src)
+    } else {
+        FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
+    };
+    let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
+    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false }
+}
+
+/// The prefilter's later rounds: parses the files that mention the package's names of
+/// interest until no file is added. Returns the final names, which every file left
+/// unparsed was checked against.
+fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
+    let mut last: Option<Interest> = None;
+    let mut base = Interest::new(sh.settings);
+    loop {
+        grow(&mut base, works.iter().filter_map(Work::facts));
+        let ix = with_declarations(&base, works.iter().filter_map(Work::facts));
+        let wanted = |old: bool| works.iter().any(|w| w.is_unparsed() && w.checked_old == old);
+        let matcher = |wanted: bool, since: Option<&Interest>| {
+            wanted.then(|| Matcher::new(&since.map_or_else(|| ix.clone(), |l| ix.minus(l))))
+        };
+        let fresh = matcher(wanted(false), last.as_ref());
+        let since_old = matcher(wanted(true), old);
+        let added: usize = works
+            .par_iter_mut()
+            .filter(|w| w.is_unparsed())
+            .map(|w| {
+                let m = if w.checked_old { &since_old } else { &fresh };
+                w.checked_old = false;
+                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, m)))
+            })
+            .sum();
+        last = Some(ix);
+        if added == 0 {
+            return last.unwrap_or_default();
+        }
+    }
+}
+
+/// Reads an unparsed file again and parses it when it matches; true when it was parsed.
+fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
+    let src = match SourceText::read(&w.job.path) {
+        Ok(src) => src,
+        Err(reason) => {
+            w.record = Err(reason);
+            w.changed = true;
+            return false;
+        }
+    };
+    if !m.matches(src.text.as_bytes()) {
+        return false;
+    }
+    let state = parse(sh, w.job, &w.abs, &src);
+    if let Ok(r) = &mut w.record {
+        let hash = xxhash_rust::xxh3::xxh3_64(src.text.as_bytes());
+        if hash != r.hash {
+            (r.hash, r.stamp) = (hash, None);
+        }
+        r.state = state;
+    }
+    w.changed = true;
+    w.parsed = true;
+    true
+}
+
+/// Parses and analyses a file; a panic inside becomes a failure of that file.
+fn parse(sh: &Shared, job: &FileJob, abs: &Path, src: &SourceText) -> FileState {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        analyze_source(src, abs, job.package.as_deref(), sh.local, sh.settings, sh.resolve, job.report)
+    }));
+    proc_macro2::extra::invalidate_current_thread_spans();
+    match result {
+        Ok(Ok((facts, diagnostics))) => {
+            FileState::Parsed { facts: Box::new(facts), diagnostics: job.report.then_some(diagnostics) }
+        }
+        Ok(Err(reason)) => FileState::Failed(reason),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            FileState::Failed(format!("internal error while analysing this file: {what}"))
+        }
+    }
+}
+
+/// The malformed suppression comments of a file that is not parsed.
+fn malformed(text: &str, resolve: &dyn Fn(&str) -> Option<&'static str>) -> Vec<(u32, String)> {
+    if memchr::memmem::find(text.as_bytes(), b"maplint:").is_none() {
+        return Vec::new();
+    }
+    Suppressions::parse(text, resolve).malformed
+}
+
+/// The package rules over the parsed files' facts, then every finding of the package's
+/// reported files suppressed, filtered and resolved.
+fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
+    let mut out = PackageReport::default();
+    for w in works.iter().filter(|w| w.job.report) {
+        let display = &w.job.display;
+        let malformed = match &w.record {
+            Err(reason) | Ok(FileRecord { state: FileState::Failed(reason), .. }) => {
+                out.skipped.push(Skipped { path: display.clone(), reason: reason.clone() });
+                continue;
+            }
+            Ok(FileRecord { state: FileState::Parsed { facts, .. }, .. }) => &facts.suppressions.malformed,
+            Ok(FileRecord { state: FileState::Unparsed { malformed, .. }, .. }) => malformed,
+        };
+        out.files_scanned += 1;
+        for (line, what) in malformed {
+            out.warnings.push(format!("{display}:{line}: malformed suppression comment: {what}"));
+        }
+    }
+
+    let parsed: Vec<usize> = (0..works.len()).filter(|&i| works[i].facts().is_some()).collect();
+    let files = parsed
+        .iter()
+        .filter_map(|&i| {
+            let w = &works[i];
+            Some(IndexedFile { display: &w.job.display, facts: w.facts()?, report: w.job.report })
+        })
+        .collect();
+    let index = PackageIndex::new(root.map(Path::to_path_buf), files, sh.settings);
+    let mut pending: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+    for &i in &parsed {
+        let Ok(FileRecord { state: FileState::Parsed { diagnostics: Some(diags), .. }, .. }) = &works[i].record else {
+            continue;
+        };
+        for d in diags {
+            let keep = match &d.needs_hash_map {
+                None => true,
+                Some(name) => index.map_kind(name).is_some_and(|k| k.is_hash_based()),
+            };
+            if keep {
+                pending.entry(i).or_default().push(d.clone());
+            }
+        }
+    }
+    for rule in sh.rules {
+        let mut found = Vec::new();
+        rule.check_package(&index, &mut found);
+        for (k, d) in found {
+            if let Some(&i) = parsed.get(k) {
+                pending.entry(i).or_default().push(d);
+            }
+        }
+    }
+    drop(index);
+
+    for (i, diags) in pending {
+        let (job, Some(facts)) = (works[i].job, works[i].facts()) else { continue };
+        if !job.report {
+            continue;
+        }
+        let settings = sh.settings;
+        let kept: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| settings.include_tests || !d.in_test)
+            .filter(|d| settings.is_selected(&d.code))
+            .filter(|d| !facts.suppressions.allows(&d.code, d.span.start.line, d.anchor_line))
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        let Ok(src) = SourceText::read(&job.path) else {
+            out.skipped.push(Skipped { path: job.display.clone(), reason: "file changed during the run".into() });
+            continue;
+        };
+        for d in kept {
+            let Some(meta) = meta_of(sh.all_rules, &d.code) else { continue };
+            let level = settings.severity.get(meta.code).copied().unwrap_or(meta.level);
+            out.findings.push(Finding::resolve(d, meta, level, &job.display, &src));
+        }
+        out.sources.insert(job.display.clone(), src.text);
+    }
+    out
+}

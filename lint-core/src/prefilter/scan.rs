@@ -1,0 +1,365 @@
+//! Scanning a file's bytes without parsing it: whole words, the token before or after a
+//! word (to tell a definition or a field access from a mere mention), and method calls
+//! with their argument text. Every answer errs towards "it may be there": a comment or a
+//! character the scan does not follow counts as a match, never as a miss.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::memmem;
+
+use super::interest::Interest;
+
+/// Bytes that continue an identifier. Non-ASCII bytes are not counted, so a name next to
+/// one is taken for a whole word (too many matches, never too few).
+pub fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `t[s..e]` is a whole word.
+pub fn whole_word(t: &[u8], s: usize, e: usize) -> bool {
+    (s == 0 || !is_ident_byte(t[s - 1])) && (e >= t.len() || !is_ident_byte(t[e]))
+}
+
+/// Whether position `s` lies on a line that is a `//` comment (doc comments included):
+/// nothing there is code.
+pub fn in_comment_line(t: &[u8], s: usize) -> bool {
+    let start = memchr::memrchr(b'\n', &t[..s]).map_or(0, |p| p + 1);
+    let code = t[start..s].iter().position(|&b| b != b' ' && b != b'\t').map_or(s, |p| start + p);
+    t[code..].starts_with(b"//")
+}
+
+/// The token next to a word, as far as a scan can tell.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Near<'t> {
+    Word(&'t [u8]),
+    Punct(u8),
+    /// A comment may be in between, or a character the scan does not follow.
+    Unsure,
+    Edge,
+}
+
+/// The token before position `s` (white space skipped).
+pub fn token_before(t: &[u8], s: usize) -> Near<'_> {
+    let mut i = s;
+    while i > 0 {
+        let b = t[i - 1];
+        if b == b'\n' {
+            // A comment line above is skipped whole; a line ending in a `//` comment may
+            // hide the token in it.
+            let start = memchr::memrchr(b'\n', &t[..i - 1]).map_or(0, |p| p + 1);
+            if memmem::find(&t[start..i - 1], b"//").is_some() {
+                if !in_comment_line(t, i - 1) {
+                    return Near::Unsure;
+                }
+                i = start;
+                continue;
+            }
+        } else if b >= 0x80 {
+            return Near::Unsure;
+        } else if !b.is_ascii_whitespace() {
+            break;
+        }
+        i -= 1;
+    }
+    if i == 0 {
+        return Near::Edge;
+    }
+    let b = t[i - 1];
+    if b == b'/' {
+        return Near::Unsure;
+    }
+    if is_ident_byte(b) {
+        let start = t[..i].iter().rposition(|&c| !is_ident_byte(c)).map_or(0, |p| p + 1);
+        return Near::Word(&t[start..i]);
+    }
+    Near::Punct(b)
+}
+
+/// The token after position `e` (white space skipped); for punctuation, also the byte
+/// after it.
+pub fn token_after(t: &[u8], e: usize) -> (Near<'_>, Option<u8>) {
+    let i = skip_space(t, e);
+    let Some(&b) = t.get(i) else { return (Near::Edge, None) };
+    if b == b'/' || b >= 0x80 {
+        return (Near::Unsure, None);
+    }
+    if is_ident_byte(b) {
+        let end = t[i..].iter().position(|&c| !is_ident_byte(c)).map_or(t.len(), |p| i + p);
+        return (Near::Word(&t[i..end]), None);
+    }
+    (Near::Punct(b), t.get(i + 1).copied())
+}
+
+/// Whether the word at `s` may be defined there as one of the facts' items: `struct
+/// Name`, `enum Name`, `type Name`, `const Name` (not `*const T`), `static Name` (not
+/// `&'static T`), `static mut Name`, `static ref Name` (`lazy_static!`), or `as Name`
+/// inside a `use` (not a cast).
+pub fn is_definition(t: &[u8], s: usize) -> bool {
+    let word = match token_before(t, s) {
+        Near::Word(w) => w,
+        Near::Unsure => return true,
+        _ => return false,
+    };
+    let at = word.as_ptr() as usize - t.as_ptr() as usize;
+    match word {
+        b"struct" | b"enum" | b"union" | b"type" => true,
+        b"const" => !matches!(token_before(t, at), Near::Punct(b'*')),
+        b"static" => at == 0 || t[at - 1] != b'\'',
+        b"mut" | b"ref" => matches!(token_before(t, at), Near::Word(b"static") | Near::Unsure),
+        b"as" => in_use_item(t, at),
+        _ => false,
+    }
+}
+
+/// Whether position `at` may lie in a `use` item: a `use` word since the last `;`.
+fn in_use_item(t: &[u8], at: usize) -> bool {
+    let start = memchr::memrchr(b';', &t[..at]).map_or(0, |p| p + 1);
+    memmem::find_iter(&t[start..at], b"use").any(|p| {
+        let p = start + p;
+        whole_word(t, p, p + 3)
+            && !in_comment_line(t, p)
+            && matches!(
+                token_before(t, p),
+                Near::Edge | Near::Unsure | Near::Punct(b';' | b'{' | b'}' | b')' | b']') | Near::Word(b"pub")
+            )
+    })
+}
+
+/// Whether the word at `s..e` may be a field access on another receiver than `self`
+/// (`x.name`, not `self.name` nor a method call `x.name(..)`).
+pub fn is_field_access(t: &[u8], s: usize, e: usize) -> bool {
+    match token_before(t, s) {
+        Near::Punct(b'.') => {
+            let dot = t[..s].iter().rposition(|&b| b == b'.').unwrap_or(0);
+            if token_before(t, dot) == Near::Word(b"self") {
+                return false;
+            }
+        }
+        Near::Unsure => return true,
+        _ => return false,
+    }
+    !matches!(token_after(t, e), (Near::Punct(b'('), _) | (Near::Punct(b':'), Some(b':')))
+}
+
+/// Whether the word at `e` may be followed by a type: a field declaration `name: T`.
+pub fn is_declaration(t: &[u8], e: usize) -> bool {
+    match token_after(t, e) {
+        (Near::Punct(b':'), next) => next != Some(b':'),
+        (Near::Unsure, _) => true,
+        _ => false,
+    }
+}
+
+/// Whether the word at `s` may be the type an impl is for: `impl Hash for Name`, also
+/// through a path (`for crate::Name`), a reference (`for &'a mut Name`) or parentheses.
+pub fn is_impl_target(t: &[u8], s: usize) -> bool {
+    match token_before(t, s) {
+        Near::Word(b"for" | b"mut") | Near::Punct(b'&' | b'(') | Near::Unsure => true,
+        Near::Punct(b':') => {
+            s >= 2 && t[..s].iter().rposition(|&b| b == b':').is_some_and(|p| p > 0 && t[p - 1] == b':')
+        }
+        Near::Word(w) => {
+            let at = w.as_ptr() as usize - t.as_ptr() as usize;
+            at > 0 && t[at - 1] == b'\'' // a lifetime: `&'a Name`
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word ending at `e` may be called or defined as a function: `name(..)`,
+/// `name::<T>(..)`, `fn name<T>(..)`.
+pub fn is_call(t: &[u8], e: usize) -> bool {
+    matches!(token_after(t, e).0, Near::Punct(b'(' | b'<' | b':') | Near::Unsure)
+}
+
+/// The offset of the first byte at or after `i` that is not white space.
+fn skip_space(t: &[u8], mut i: usize) -> usize {
+    while i < t.len() && t[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// What an interest name must look like in a file to count.
+const MENTION: u8 = 1;
+const DEFINE: u8 = 2;
+const FIELD: u8 = 4;
+const FIELD_DECL: u8 = 8;
+const IMPLEMENTED: u8 = 16;
+const CALLED: u8 = 32;
+
+/// The traits whose hand-written impls are facts.
+const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord", b"PartialOrd"];
+
+/// Whether the text may implement one of the traits whose impls are facts: it names one
+/// as a whole word.
+fn may_implement_fact_trait(t: &[u8]) -> bool {
+    FACT_TRAITS.iter().any(|w| memmem::find_iter(t, w).any(|p| whole_word(t, p, p + w.len())))
+}
+
+/// An `Interest` compiled for scanning.
+pub struct Matcher {
+    /// `None` when there is no name to look for.
+    ac: Option<AhoCorasick>,
+    /// The classes of each pattern.
+    classes: Vec<u8>,
+    /// The names could not be compiled: every file matches.
+    all: bool,
+}
+
+impl Matcher {
+    pub fn new<'i>(ix: &'i Interest) -> Matcher {
+        let mut names: BTreeMap<&'i str, u8> = BTreeMap::new();
+        let mut add = |set: &'i BTreeSet<String>, class: u8| {
+            for n in set {
+                let bare = n.strip_prefix("r#").unwrap_or(n);
+                if !bare.is_empty() {
+                    *names.entry(bare).or_default() |= class;
+                }
+            }
+        };
+        add(&ix.mention, MENTION);
+        add(&ix.define, DEFINE);
+        add(&ix.field, FIELD);
+        add(&ix.field_decl, FIELD_DECL);
+        add(&ix.implemented, IMPLEMENTED);
+        add(&ix.called, CALLED);
+        let classes: Vec<u8> = names.values().copied().collect();
+        if names.is_empty() {
+            return Matcher { ac: None, classes, all: false };
+        }
+        match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(names.keys()) {
+            Ok(ac) => Matcher { ac: Some(ac), classes, all: false },
+            Err(_) => Matcher { ac: None, classes, all: true },
+        }
+    }
+
+    /// Whether no file can match.
+    pub fn is_empty(&self) -> bool {
+        self.ac.is_none() && !self.all
+    }
+
+    /// Whether the text mentions a name of interest in a way that counts.
+    pub fn matches(&self, t: &[u8]) -> bool {
+        if self.all {
+            return true;
+        }
+        let Some(ac) = &self.ac else { return false };
+        let mut traits = None;
+        for m in ac.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if !whole_word(t, s, e) || in_comment_line(t, s) {
+                continue;
+            }
+            let class = self.classes[m.pattern().as_usize()];
+            if class & MENTION != 0
+                || (class & DEFINE != 0 && is_definition(t, s))
+                || (class & FIELD != 0 && is_field_access(t, s, e))
+                || (class & FIELD_DECL != 0 && is_declaration(t, e))
+                || (class & IMPLEMENTED != 0
+                    && is_impl_target(t, s)
+                    && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
+                || (class & CALLED != 0 && is_call(t, e))
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Arguments longer than this are not followed: the call counts.
+const MAX_ARGS: usize = 8192;
+
+/// A scan for method calls `.m(..)`, `m` one of some methods, whose argument text
+/// contains one of some words; built once, used on every file.
+pub struct CallScan {
+    /// `None` when the patterns cannot be compiled: every text matches.
+    methods: Option<AhoCorasick>,
+    words: Option<AhoCorasick>,
+}
+
+impl CallScan {
+    pub fn new(methods: &[&str], words: &[&str]) -> CallScan {
+        let methods = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods).ok();
+        let words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
+        CallScan { methods, words }
+    }
+
+    /// Whether the text may hold such a call. A call whose arguments the scan cannot
+    /// delimit (a raw string, a comment, a turbofish, an unclosed bracket, a very long
+    /// list) counts.
+    pub fn may_match(&self, t: &[u8]) -> bool {
+        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
+        if !words.is_match(t) {
+            return false;
+        }
+        for m in methods.find_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if !whole_word(t, s, e)
+                || in_comment_line(t, s)
+                || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
+            {
+                continue;
+            }
+            match token_after(t, e) {
+                (Near::Punct(b'('), _) => match argument_end(t, skip_space(t, e)) {
+                    Some(end) if !words.is_match(&t[e..end]) => {}
+                    _ => return true,
+                },
+                (Near::Punct(b':'), _) | (Near::Unsure, _) => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+}
+
+/// The offset of the bracket closing the one at `open`, skipping string and character
+/// literals; `None` when the scan cannot tell.
+fn argument_end(t: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    let limit = (open + MAX_ARGS).min(t.len());
+    while i < limit {
+        match t[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'"' => {
+                // Raw strings are not followed.
+                if i > 0 && matches!(t[i - 1], b'r' | b'#') {
+                    return None;
+                }
+                i += 1;
+                while i < limit && t[i] != b'"' {
+                    i += if t[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' => {
+                if t.get(i + 1) == Some(&b'\\') {
+                    // `'\n'`, `'\''`, `'\u{..}'`: the closing quote comes after the escaped byte.
+                    i += 3 + t.get(i + 3..(i + 13).min(t.len()))?.iter().position(|&b| b == b'\'')?;
+                } else if t.get(i + 2) == Some(&b'\'') {
+                    i += 2;
+                } else if t.get(i + 1).is_some_and(|&b| b >= 0x80) {
+                    i += 1 + t.get(i + 1..(i + 6).min(t.len()))?.iter().position(|&b| b == b'\'')?;
+                }
+                // Otherwise a lifetime: nothing to skip.
+            }
+            b'/' if matches!(t.get(i + 1), Some(b'/' | b'*')) => return None,
+            b'#' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;
