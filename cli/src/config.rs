@@ -314,6 +314,7 @@ pub fn settings(
         no_ignore: args.no_ignore,
         jobs: args.jobs.unwrap_or(0),
         no_prefilter: args.no_prefilter,
+        prefilter_min_files: lint_core::settings::PREFILTER_MIN_FILES,
         cache_dir,
     })
 }

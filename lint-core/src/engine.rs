@@ -60,6 +60,14 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     let local: Vec<&dyn Rule> = rules.iter().copied().filter(|r| r.is_local()).collect();
     let selected: Vec<&dyn Rule> = rules.iter().map(|r| *r as &dyn Rule).collect();
     let discovery = walk::discover(paths, settings)?;
+    // A small tree is parsed whole: parsing is cheap there, and every syntax error is reported.
+    let whole;
+    let settings = if !settings.no_prefilter && discovery.jobs.len() < settings.prefilter_min_files {
+        whole = Settings { no_prefilter: true, ..settings.clone() };
+        &whole
+    } else {
+        settings
+    };
     let resolve = |word: &str| resolve_rule(all_rules, word);
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let seeds = Seeds::new(&selected, settings);

@@ -47,6 +47,10 @@ pub struct Settings {
     pub jobs: usize,
     /// Parse every file, not only those the prefilter says can matter (see `prefilter`).
     pub no_prefilter: bool,
+    /// The prefilter is used only when a run reads at least this many files: a smaller
+    /// tree is parsed whole, so that every syntax error in it is reported. The binary sets
+    /// `PREFILTER_MIN_FILES`; 0 always prefilters.
+    pub prefilter_min_files: usize,
     /// The cache directory for re-runs (see `cache`); `None`: no cache is read or written.
     pub cache_dir: Option<PathBuf>,
 }
@@ -56,3 +60,6 @@ impl Settings {
         self.selected.contains(code)
     }
 }
+
+/// Below this many files a run parses every file (see `Settings::prefilter_min_files`).
+pub const PREFILTER_MIN_FILES: usize = 1000;

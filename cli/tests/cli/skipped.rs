@@ -50,17 +50,22 @@ fn only_skipped_files_exit_0() {
 }
 
 #[test]
-fn a_file_that_cannot_matter_is_not_parsed() {
+fn a_small_tree_is_parsed_whole_so_every_syntax_error_is_listed() {
     let t = Tree::new();
-    t.file("good.rs", LOOKUP).file("bad.rs", "fn f( {\n");
-    let r = t.run(&["--format", "concise"]);
-    r.assert_code(1);
-    assert_eq!(r.lines(), [lookup_line("good.rs", 2)]);
-    assert_eq!(r.stderr, "", "bad.rs names no map type and holds no rule's trigger");
-    let all = t.run(&["--format", "concise", "--no-prefilter"]);
-    all.assert_code(1);
-    assert_eq!(all.lines(), [lookup_line("good.rs", 2)]);
-    assert_eq!(all.stderr, "warning: skipped bad.rs: syntax error at 1:7: cannot tokenize\n");
+    t.file("good.rs", LOOKUP).file("bad.rs", "fn f( {\n").file("prose.rs", "this is not rust\n");
+    for args in [&["--format", "concise"][..], &["--format", "concise", "--no-prefilter"]] {
+        let r = t.run(args);
+        r.assert_code(1);
+        assert_eq!(r.lines(), [lookup_line("good.rs", 2)]);
+        assert_eq!(
+            r.err_lines(),
+            [
+                "warning: skipped bad.rs: syntax error at 1:7: cannot tokenize",
+                "warning: skipped prose.rs: syntax error at 1:6: expected `!`",
+            ],
+            "{args:?}"
+        );
+    }
 }
 
 #[test]
