@@ -114,7 +114,7 @@ impl Interest {
         if depth > 64 {
             return false;
         }
-        let mut inside = |ix: &mut Interest, t: &TypeExpr| for_each_item_name(t, &mut |n| ix.define(n), depth);
+        let inside = |ix: &mut Interest, t: &TypeExpr| for_each_item_name(t, &mut |n| ix.define(n), depth);
         match &ty.kind {
             TypeKind::Path { segments, args } => {
                 let name = segments.last().map(String::as_str).unwrap_or("");
