@@ -242,8 +242,6 @@ fn positional_read<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lint_core::index::IndexedFile;
-    use lint_core::source::SourceText;
     use lint_core::Settings;
 
     const SRC: &str = "
@@ -253,14 +251,7 @@ struct S { by_handle: HashMap<Handle, u8> }
 ";
 
     fn lines(settings: &Settings) -> Vec<u32> {
-        let text = SourceText::new(SRC.to_string());
-        let path = std::path::Path::new("f.rs");
-        let (facts, _) = lint_core::engine::analyze_source(&text, path, None, &[], settings, &|_| None, false).unwrap();
-        let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
-        let index = PackageIndex::new(None, files, settings);
-        let mut out = Vec::new();
-        InteriorMutableKey.check_package(&index, &mut out);
-        out.iter().map(|(_, d)| d.span.start.line).collect()
+        crate::testing::package_rule_lines(&InteriorMutableKey, SRC, settings)
     }
 
     #[test]

@@ -119,8 +119,6 @@ fn array_len_text(len: &lint_core::types::ArrayLen) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lint_core::index::IndexedFile;
-    use lint_core::source::SourceText;
     use lint_core::Settings;
 
     const SRC: &str = "
@@ -131,14 +129,7 @@ struct S {
 ";
 
     fn lines(settings: &Settings) -> Vec<u32> {
-        let text = SourceText::new(SRC.to_string());
-        let path = std::path::Path::new("f.rs");
-        let (facts, _) = lint_core::engine::analyze_source(&text, path, None, &[], settings, &|_| None, false).unwrap();
-        let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
-        let index = PackageIndex::new(None, files, settings);
-        let mut out = Vec::new();
-        LargeInlineValue.check_package(&index, &mut out);
-        out.iter().map(|(_, d)| d.span.start.line).collect()
+        crate::testing::package_rule_lines(&LargeInlineValue, SRC, settings)
     }
 
     #[test]

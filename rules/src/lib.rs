@@ -10,6 +10,8 @@ pub mod large_inline_value;
 pub mod map_rebuilt_in_loop;
 pub mod missing_presize;
 pub mod retained_capacity;
+#[cfg(test)]
+mod testing;
 pub mod unbounded_growth;
 
 /// Every rule, in code order.
