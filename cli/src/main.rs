@@ -101,7 +101,7 @@ fn apply_fixes(
     for result in fix::write(&plans) {
         match result {
             Ok(p) => fixed += p.applied,
-            Err(e) => eprintln!("warning: not fixed {}: {}", e.path, e.reason),
+            Err(e) => eprintln!("warning: {e}"),
         }
     }
     let mut report = report;
