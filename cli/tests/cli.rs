@@ -13,6 +13,10 @@ mod common;
 mod determinism;
 #[path = "cli/exit.rs"]
 mod exit;
+#[path = "cli/fix_files.rs"]
+mod fix_files;
+#[path = "cli/fix_race.rs"]
+mod fix_race;
 #[path = "cli/formats.rs"]
 mod formats;
 #[path = "cli/hostile.rs"]
