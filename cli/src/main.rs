@@ -47,6 +47,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let baseline = args.baseline.as_deref().map(baseline::Baseline::read).transpose()?;
 
     let mut report = lint(&paths, &settings)?;
+    if report.files_scanned == 0 && report.skipped.is_empty() {
+        for p in &paths {
+            eprintln!("warning: no Rust files found under {}", p.display());
+        }
+    }
     if let Some(path) = &args.write_baseline {
         warn_skipped(&report);
         baseline::write(path, &report.findings)?;

@@ -21,6 +21,8 @@ mod fix_race;
 mod formats;
 #[path = "cli/hostile.rs"]
 mod hostile;
+#[path = "cli/nothing_to_lint.rs"]
+mod nothing_to_lint;
 #[path = "cli/selection.rs"]
 mod selection;
 #[path = "cli/skipped.rs"]
