@@ -38,6 +38,7 @@ fn finding(path: &str, f: Option<FoundFix>) -> Finding {
         path: path.to_string(),
         location: loc(0, 0),
         labels: Vec::new(),
+        notes: Vec::new(),
         fix: f,
         fingerprint: "0".to_string(),
     }

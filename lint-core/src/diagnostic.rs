@@ -94,6 +94,8 @@ pub struct Diagnostic {
     pub help: String,
     pub span: Span,
     pub labels: Vec<Label>,
+    /// Why it costs, and evidence too long for the one-line message.
+    pub notes: Vec<String>,
     pub fix: Option<Fix>,
     /// The first line of the innermost statement, field or item holding `span`: comment
     /// lines directly above it may suppress the finding. Filled by the engine for local
@@ -114,6 +116,7 @@ impl Diagnostic {
             help: help.into(),
             span,
             labels: Vec::new(),
+            notes: Vec::new(),
             fix: None,
             anchor_line: None,
             in_test: false,
@@ -123,6 +126,12 @@ impl Diagnostic {
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    /// Adds a note: why the finding costs, or evidence that does not fit the message.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 

@@ -108,7 +108,7 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
     let value = m.value?;
     let map_text = type_text(site.ty, m.map);
     let head = index.known_name(value);
-    let (parts, message, help, label) = match head {
+    let (parts, message, cost, help, label) = match head {
         Some(wrapper @ ("Rc" | "Arc" | "Box")) => {
             let inner = value.args().first()?;
             let cell = index.cell_in(inner)?;
@@ -117,10 +117,10 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
             if inner.args().first().is_some_and(|a| matches!(&a.kind, TypeKind::Tuple(t) if t.is_empty())) {
                 return None;
             }
-            let message = format!(
-                "{}: {map_text} keeps each value in its own `{wrapper}` around {cell}: one heap allocation{} per \
-                 entry, and a pointer chase on every lookup",
-                site.describe(),
+            let message =
+                format!("{}: {map_text} keeps each value in its own `{wrapper}` around {cell}", site.describe());
+            let cost = format!(
+                "one heap allocation{} per entry, and a pointer chase on every lookup",
                 if wrapper == "Box" { "" } else { " and reference count" },
             );
             let help = if matches!(index.known_name(inner), Some("Mutex" | "RwLock")) {
@@ -131,16 +131,18 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
                 "store the value inline and mutate it through `get_mut`/`entry`; for a graph of shared nodes, \
                  keep them in an arena or slab and refer to them by index"
             };
-            (vec![value.span, inner.span], message, help.to_string(), None)
+            (vec![value.span, inner.span], message, cost, help.to_string(), None)
         }
         Some(lock @ ("Mutex" | "RefCell")) => {
             let outer = m.lock.filter(|l| l.exclusive)?;
             let outer_name = index.known_name(outer.ty).unwrap_or("lock");
             let message = format!(
-                "{}: {map_text} sits behind an exclusive `{outer_name}` yet locks each value in its own `{lock}`: \
-                 every access already holds the outer lock, so the per-entry `{lock}` is never contended and only \
-                 costs space in every slot and time on every access",
+                "{}: {map_text} sits behind an exclusive `{outer_name}` yet locks each value in its own `{lock}`",
                 site.describe(),
+            );
+            let cost = format!(
+                "every access already holds the outer lock, so the per-entry `{lock}` is never contended and only \
+                 costs space in every slot and time on every access"
             );
             let help = format!(
                 "store the value inline (without `{lock}`) and mutate it through `get_mut`/`entry` while holding \
@@ -150,14 +152,14 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
             // message says it all.
             let label = (outer.ty.span.start.line != value.span.start.line && outer.ty.span != m.map.span)
                 .then(|| (outer.ty.span, format!("every access to the map already holds this `{outer_name}`")));
-            (vec![value.span, outer.ty.span], message, help, label)
+            (vec![value.span, outer.ty.span], message, cost, help, label)
         }
         _ => return None,
     };
     if same_alias_expansion(m.map, &parts) {
         return None;
     }
-    let mut d = Diagnostic::new(META.code, value.span, message, help);
+    let mut d = Diagnostic::new(META.code, value.span, message, help).with_note(cost);
     if let Some((span, text)) = label {
         d = d.with_label(span, text);
     }

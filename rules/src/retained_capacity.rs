@@ -88,16 +88,13 @@ impl Rule for RetainedCapacity {
             if m.has(|k| matches!(k, SiteKind::Shrink | SiteKind::Reassign | SiteKind::Escape)) {
                 continue;
             }
-            let message = format!(
-                "{} is emptied with `{}` but never shrunk or replaced: a hash map keeps its table when entries \
-                 are removed, so it holds the memory of its largest size for the life of the process",
-                subject(&m),
-                first.method
-            );
+            let message = format!("{} is emptied with `{}` but never shrunk or replaced", subject(&m), first.method);
+            let cost = "a hash map keeps its table when entries are removed, so it holds the memory of its largest \
+                        size for the life of the process";
             let help = "after bulk removal call `shrink_to(n)` (keeping headroom for steady traffic) or \
                         `shrink_to_fit()` when the map may have grown far beyond its usual size, or replace it \
                         (`mem::take`) so the old table is freed";
-            let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
+            let mut d = Diagnostic::new(META.code, m.name_span(), message, help).with_note(cost);
             for (_, s) in bulk.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
                 d = d.with_label(s.span, format!("emptied here with `{}`; the capacity is kept", s.method));
             }

@@ -118,22 +118,25 @@ impl Rule for UnboundedGrowth {
                 .take(MAX_ELSEWHERE)
                 .map(|(f, s)| format!("{}:{}", index.files[*f].display, s.span.start.line))
                 .collect();
-            let mut message = format!(
-                "{}{} grows with no removal anywhere in the package, so it keeps every entry for the life \
-                 of the process (none of {}{}, `mem::take/replace/swap`, a reassignment or a `len()` bound)",
-                subject(&m),
-                why(&m),
+            let message = format!("{} grows with no removal anywhere in the package", subject(&m));
+            let searched = format!(
+                "it keeps every entry for the life of the process: no removal was found (none of {}{}, \
+                 `mem::take/replace/swap`, a reassignment or a `len()` bound)",
                 vocab::REMOVAL_NAMES,
                 extra.iter().map(|x| format!(", `{x}`")).collect::<String>(),
             );
-            if !elsewhere.is_empty() {
-                message.push_str(&format!("; it grows at {}", elsewhere.join(", ")));
-            }
             let help = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
                         evicts before inserting), remove entries when their owner goes away, or, for an \
                         intentional interner with a bounded key set, allow it with a reason: \
                         `// maplint: allow(unbounded-growth) -- why`";
             let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
+            if let Some(why) = why(&m) {
+                d = d.with_note(why);
+            }
+            d = d.with_note(searched);
+            if !elsewhere.is_empty() {
+                d = d.with_note(format!("it grows at {}", elsewhere.join(", ")));
+            }
             for (_, s) in growth.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
                 d = d.with_label(s.span, format!("grows here (`{}`)", s.method));
             }
@@ -152,11 +155,11 @@ pub fn subject(m: &LongLivedMap) -> String {
 }
 
 /// Why a field is long-lived, when it is not evident from its type.
-fn why(m: &LongLivedMap) -> String {
+fn why(m: &LongLivedMap) -> Option<String> {
     match &m.why {
-        Why::LockedStruct(holder) => format!(" (its struct is held behind a lock in `{holder}`)"),
-        Why::Reachable(st) => format!(" (reachable from static `{st}`)"),
-        _ => String::new(),
+        Why::LockedStruct(holder) => Some(format!("it is long-lived: its struct is held behind a lock in `{holder}`")),
+        Why::Reachable(st) => Some(format!("it is long-lived: it is reachable from static `{st}`")),
+        _ => None,
     }
 }
 
@@ -254,6 +257,7 @@ pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
             "{}",
             f.message
         );
-        assert!(f.message.ends_with("src/grow.rs:2"), "{}", f.message);
+        let elsewhere = f.notes.last().map_or("", String::as_str);
+        assert!(elsewhere.starts_with("it grows at ") && elsewhere.ends_with("src/grow.rs:2"), "{:?}", f.notes);
     }
 }

@@ -47,7 +47,8 @@ fn diagnostic(f: &Finding, id: usize) -> Diagnostic<usize> {
     for l in &f.labels {
         labels.push(Label::secondary(id, l.location.byte_start..l.location.byte_end).with_message(&l.message));
     }
-    let mut notes = vec![format!("help: {}", f.help)];
+    let mut notes: Vec<String> = f.notes.iter().map(|n| format!("note: {n}")).collect();
+    notes.push(format!("help: {}", f.help));
     if let Some(fix) = &f.fix {
         notes.push(format!("fix: {}", fix.message));
     }

@@ -129,7 +129,7 @@ fn a_damaged_entry_is_rebuilt() {
     t.file("src/a.rs", LOOKUP);
     let first = t.run(&["--format", "concise"]);
     for f in listing(&t.path(".maplint_cache")).iter().filter(|f| f.ends_with(".bin")) {
-        std::fs::write(t.path(&format!(".maplint_cache/{f}")), b"MAPLINT1 not an entry").expect("write");
+        std::fs::write(t.path(&format!(".maplint_cache/{f}")), b"MAPLINT2 not an entry").expect("write");
     }
     let again = t.run(&["--format", "concise"]);
     assert_eq!(first.stdout, again.stdout);
