@@ -9,6 +9,8 @@ mod cache;
 mod color;
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/demo.rs"]
+mod demo;
 #[path = "cli/determinism.rs"]
 mod determinism;
 #[path = "cli/exit.rs"]
