@@ -66,7 +66,7 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
                 out.skipped.push((display(&cwd, p), "not a regular file".to_string()));
                 continue;
             }
-            if !p.extension().is_some_and(|x| x == "rs") {
+            if p.extension() != Some(std::ffi::OsStr::new("rs")) {
                 out.skipped.push((display(&cwd, p), "not a Rust source file".to_string()));
                 continue;
             }
