@@ -105,7 +105,10 @@ fn apply_fixes(
     let mut fixed = 0;
     for result in fix::write(&plans) {
         match result {
-            Ok(p) => fixed += p.applied,
+            Ok(p) => {
+                eprintln!("fixed {}: {}", p.path, plural(p.applied, "finding"));
+                fixed += p.applied;
+            }
             Err(e) => eprintln!("warning: {e}"),
         }
     }

@@ -95,6 +95,7 @@ fn a_cache_path_that_is_a_symlink_is_not_used_and_nothing_is_written_through_it(
         assert_eq!(
             fix.err_lines(),
             [
+                "fixed src/b.rs: 1 finding",
                 "fixed 1 finding; 1 finding remaining",
                 "warning: cache directory .maplint_cache is a symbolic link; not used"
             ]

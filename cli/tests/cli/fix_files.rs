@@ -27,7 +27,7 @@ fn a_symlink_is_fixed_in_its_target_and_stays_a_link() {
     t.file("shared/index.rs", PRESIZE).dir("src").symlink("../shared/index.rs", "src/lib.rs");
     let r = t.run(&["--fix", "--format", "concise", "src/lib.rs"]);
     r.assert_code(0);
-    assert_eq!(r.stderr, "fixed 1 finding; 0 findings remaining\n");
+    assert_eq!(r.stderr, "fixed src/lib.rs: 1 finding\nfixed 1 finding; 0 findings remaining\n");
     let link = std::fs::symlink_metadata(t.path("src/lib.rs")).expect("the link");
     assert!(link.file_type().is_symlink(), "the link was replaced by a regular file");
     assert_eq!(
@@ -49,7 +49,11 @@ fn a_read_only_file_is_left_alone_with_a_warning() {
     r.assert_code(1);
     assert_eq!(
         r.err_lines(),
-        ["warning: src/locked.rs is read-only; not fixed", "fixed 1 finding; 1 finding remaining"]
+        [
+            "warning: src/locked.rs is read-only; not fixed",
+            "fixed src/open.rs: 1 finding",
+            "fixed 1 finding; 1 finding remaining"
+        ]
     );
     assert_eq!(r.lines().len(), 1, "{}", r.stdout);
     assert!(r.lines()[0].starts_with("src/locked.rs:4:21: warning ML002 "), "{}", r.stdout);

@@ -64,6 +64,8 @@ fn run_with_edit_after(delay: Duration) -> (bool, String) {
     );
     let warned = stderr.contains(&format!("{} changed during the run; not fixed", name(target)));
     assert!(!warned || !was_fixed, "a file both fixed and reported as changed:\n{stderr}");
+    let reported = stderr.contains(&format!("fixed {}: 1 finding", name(target)));
+    assert!(!was_fixed || reported, "a fixed file not named as fixed:\n{stderr}");
     for i in (0..FILES).filter(|&i| i != target) {
         let text = std::fs::read_to_string(t.path(&name(i))).expect("read a file");
         assert_eq!(text, fixed(&presize(i)), "{} after an edit at {delay:?}", name(i));
@@ -83,6 +85,6 @@ fn an_edit_during_fix_is_never_damaged() {
     for delay in delays {
         let (was_fixed, stderr) = run_with_edit_after(delay);
         let outcome = if was_fixed { "edited and fixed" } else { "left as edited" };
-        eprintln!("edit after {delay:?}: {outcome}; {}", stderr.lines().next().unwrap_or(""));
+        eprintln!("edit after {delay:?}: {outcome}; {}", stderr.lines().last().unwrap_or(""));
     }
 }
