@@ -40,6 +40,11 @@ pub fn analyse(path: &Path, text: &str, folder: Option<&Path>, options: &[String
 }
 
 fn analyse_inner(path: &Path, text: &str, folder: Option<&Path>, options: &[String]) -> Result<Outcome, String> {
+    // A new file belongs to a package once it is on disk.
+    if !path.is_file() {
+        let skipped = Some("not on disk yet: it is linted once saved".to_string());
+        return Ok(Outcome { findings: Vec::new(), skipped, malformed: Vec::new() });
+    }
     let words = std::iter::once("maplint".to_string()).chain(options.iter().cloned());
     let mut args = Args::try_parse_from(words).map_err(|e| format!("initialization option `args`: {e}"))?;
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;

@@ -146,6 +146,8 @@ async def test_unsaved_buffer_quick_fix_clears_the_finding(client: LanguageClien
     path = package / "src" / "fill.rs"
     uri = open_doc(client, path, "")
     assert await published(client, uri, 1) == []
+    # The text is the one on disk: a plain run, which fills the workspace folder's cache.
+    assert (package / ".maplint_cache" / "CACHEDIR.TAG").is_file()
 
     change(client, uri, FILL, 2)
     [d] = await published(client, uri, 2)
@@ -241,6 +243,16 @@ async def test_a_syntax_error_mid_typing_is_survived(client: LanguageClient, pac
 
     change(client, uri, FILL.replace("HashMap::new()", "HashMap::with_capacity(names.len())"), 3)
     assert await published(client, uri, 3) == []
+
+
+async def test_the_configuration_of_the_file_applies(client: LanguageClient, package):
+    (package / "maplint.toml").write_text('ignore = ["missing-presize"]\n')
+    await start(client, package)
+    uri = open_doc(client, package / "src" / "fill.rs", FILL)
+    assert await published(client, uri, 1) == []
+    lookup = FILL + "\npub fn has(m: &HashMap<String, usize>, k: &str) -> bool {\n    m.contains_key(&k.to_string())\n}\n"
+    change(client, uri, lookup, 2)
+    assert [(d.code, d.range.start.line) for d in await published(client, uri, 2)] == [("ML005", 11)]
 
 
 async def test_closing_a_document_clears_its_diagnostics(client: LanguageClient, package):
