@@ -173,6 +173,7 @@ def main():
     ap.add_argument("--maplint", default="target/release/maplint")
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--edits", type=int, default=20)
+    ap.add_argument("--debounce-ms", type=int, help="the server's debounce (default: its own, 50 ms)")
     args = ap.parse_args()
     maplint = str(pathlib.Path(args.maplint).resolve())
 
@@ -191,6 +192,7 @@ def main():
             "rootUri": root.as_uri(),
             "workspaceFolders": [{"uri": root.as_uri(), "name": "latency"}],
             "capabilities": {},
+            "initializationOptions": {} if args.debounce_ms is None else {"debounceMs": args.debounce_ms},
         })
         client.notify("initialized", {})
         uri = edited.as_uri()
@@ -221,6 +223,7 @@ def main():
     print(f"diagnostics of the edited file: {', '.join(codes)}")
     print(f"didChange -> publishDiagnostics over {len(times)} edits: median {statistics.median(times):.1f} ms "
           f"(min {min(times):.1f}, max {max(times):.1f}; debounce included)")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
