@@ -48,14 +48,13 @@ impl Server<'_> {
             DidChangeTextDocument::METHOD => {
                 let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
                 let uri = p.text_document.uri;
-                let debounce = self.debounce;
                 if let Some(doc) = self.docs.get_mut(&uri) {
                     // Full synchronisation: the last change holds the whole text.
                     if let Some(change) = p.content_changes.into_iter().last() {
                         doc.text = change.text;
                     }
                     doc.version = p.text_document.version;
-                    self.schedule(uri, debounce);
+                    self.schedule_change(uri);
                 }
             }
             DidCloseTextDocument::METHOD => {

@@ -1,7 +1,8 @@
 //! `maplint server` (SPEC §8): a Language Server on stdin/stdout, built on rust-analyzer's
 //! `lsp-server` scaffold and the `lsp-types` protocol types (what ruff's server uses).
 //! It lints every open Rust file as the user types: the unsaved buffer, with the rest of
-//! its package from disk and the cache (`lint_core::run_buffer`), debounced; it re-checks
+//! its package from disk and the cache (`lint_core::run_buffer`), debounced (a keystroke
+//! after a pause is linted at once, a burst of changes once it pauses); it re-checks
 //! the open files when a file is saved or changes on disk, and offers code actions.
 //!
 //! The pieces: `state` holds the open documents, the workspace folders and the schedule;
@@ -37,7 +38,7 @@ Start it from an editor's LSP client; it lints open Rust files as you type.
 Initialization options (JSON): {\"args\": [\"--select\", \"all\"], \"debounceMs\": 50}
   args        maplint command-line options applied to every file (--select, --ignore,
               --extend-select, --include-tests, --config, --no-config, --cache-dir, ...)
-  debounceMs  the pause after a keystroke before the buffer is linted (default 50)
+  debounceMs  changes closer than this are a burst, linted once it pauses (default 50)
 ";
 
 /// Runs the server until the client says `exit` (or closes stdin); `args` are the words

@@ -15,8 +15,8 @@ use lsp_types::{
     MessageType, PublishDiagnosticsParams, Registration, RegistrationParams, Url,
 };
 
-/// The pause after a change before a buffer is linted, unless the client sets
-/// `debounceMs`.
+/// How long a burst of changes must pause before the buffer is linted, unless the client
+/// sets `debounceMs`.
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// An open document.
@@ -42,6 +42,8 @@ pub struct Server<'c> {
     pub debounce: Duration,
     /// When each waiting document is due.
     pending: BTreeMap<Url, Instant>,
+    /// When each document last changed.
+    changed: HashMap<Url, Instant>,
     pub last: HashMap<Url, Analysed>,
     next_id: i32,
 }
@@ -71,6 +73,7 @@ impl<'c> Server<'c> {
             args,
             debounce,
             pending: BTreeMap::new(),
+            changed: HashMap::new(),
             last: HashMap::new(),
             next_id: 0,
         }
@@ -145,8 +148,21 @@ impl<'c> Server<'c> {
         }
     }
 
+    /// A change of a document. A change that starts a burst (the document had not
+    /// changed for the debounce time: a keystroke after a pause) is linted at once; the
+    /// changes of a burst (typing faster than that, a paste, a formatter's edits) are
+    /// linted once the burst pauses for the debounce time.
+    pub fn schedule_change(&mut self, uri: Url) {
+        let now = Instant::now();
+        let previous = self.changed.insert(uri.clone(), now);
+        let in_burst = previous.is_some_and(|t| now.duration_since(t) < self.debounce);
+        let delay = if in_burst { self.debounce } else { Duration::ZERO };
+        self.schedule(uri, delay);
+    }
+
     pub fn unschedule(&mut self, uri: &Url) {
         self.pending.remove(uri);
+        self.changed.remove(uri);
     }
 
     /// When the next waiting document is due.
