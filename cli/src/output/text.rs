@@ -6,6 +6,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 
+use lint_core::finding::Measure;
 use lint_core::{Finding, Level, Report};
 
 fn severity(l: Level) -> Severity {
@@ -47,10 +48,60 @@ fn diagnostic(f: &Finding, id: usize) -> Diagnostic<usize> {
     for l in &f.labels {
         labels.push(Label::secondary(id, l.location.byte_start..l.location.byte_end).with_message(&l.message));
     }
-    let mut notes = vec![format!("help: {}", f.help)];
+    let mut notes: Vec<String> = f.profile.iter().map(profile_note).collect();
+    notes.push(format!("help: {}", f.help));
     if let Some(fix) = &f.fix {
         notes.push(format!("fix: {}", fix.message));
     }
     notes.push(format!("{} {}: see `maplint --explain {}`", f.code, f.name, f.code));
     Diagnostic::new(severity(f.level)).with_code(f.code).with_message(&f.message).with_labels(labels).with_notes(notes)
+}
+
+/// `profile: 12.4 MB in 100,000 allocations at these sites`, then each site's share when
+/// there are several.
+pub fn profile_note(m: &Measure) -> String {
+    let mut note = format!("profile: {} at these sites", amount(m.bytes, m.blocks));
+    if m.sites.len() > 1 {
+        for s in &m.sites {
+            note.push_str(&format!("\n  {}:{}: {}", s.path, s.line, amount(s.bytes, s.blocks)));
+        }
+    }
+    note
+}
+
+/// `12.4 MB in 100,000 allocations`, or `12.4 MB` when blocks are not counted.
+fn amount(bytes: u64, blocks: Option<u64>) -> String {
+    match blocks {
+        Some(1) => format!("{} in 1 allocation", size(bytes)),
+        Some(n) => format!("{} in {} allocations", size(bytes), thousands(n)),
+        None => size(bytes),
+    }
+}
+
+/// Bytes in decimal units: `512 B`, `1.5 kB`, `12.4 MB`, `3.0 GB`.
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 999.95 && unit + 1 < UNITS.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// `100,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
