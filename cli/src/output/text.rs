@@ -105,3 +105,37 @@ pub fn thousands(n: u64) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod profile_tests {
+    use lint_core::finding::{Measure, SiteMeasure};
+
+    use super::{profile_note, size, thousands};
+
+    fn site(line: u32, bytes: u64, blocks: Option<u64>) -> SiteMeasure {
+        SiteMeasure { path: "src/a.rs".to_string(), line, bytes, blocks }
+    }
+
+    #[test]
+    fn sizes_and_counts_read_like_a_profiler_s() {
+        let sizes: Vec<String> = [0, 999, 1000, 12_449, 999_949, 999_950, 12_400_000, 3_000_000_000].map(size).into();
+        assert_eq!(sizes, ["0 B", "999 B", "1.0 kB", "12.4 kB", "999.9 kB", "1.0 MB", "12.4 MB", "3.0 GB"]);
+        let counts: Vec<String> = [0, 7, 999, 1000, 100_000, 1_234_567].map(thousands).into();
+        assert_eq!(counts, ["0", "7", "999", "1,000", "100,000", "1,234,567"]);
+    }
+
+    #[test]
+    fn the_note_lists_each_site_when_there_are_several() {
+        let one = Measure { bytes: 12_400_000, blocks: Some(100_000), sites: vec![site(3, 12_400_000, Some(100_000))] };
+        assert_eq!(profile_note(&one), "profile: 12.4 MB in 100,000 allocations at these sites");
+        let two =
+            Measure { bytes: 2_500, blocks: Some(3), sites: vec![site(9, 2_000, Some(2)), site(4, 1_000, Some(1))] };
+        assert_eq!(
+            profile_note(&two),
+            "profile: 2.5 kB in 3 allocations at these sites\n  src/a.rs:9: 2.0 kB in 2 allocations\n  \
+             src/a.rs:4: 1.0 kB in 1 allocation"
+        );
+        let bytes_only = Measure { bytes: 512, blocks: None, sites: vec![site(1, 512, None)] };
+        assert_eq!(profile_note(&bytes_only), "profile: 512 B at these sites");
+    }
+}

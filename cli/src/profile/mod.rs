@@ -83,7 +83,11 @@ pub fn read(bytes: &[u8]) -> Result<Profile, String> {
     if bytes.is_empty() {
         return Err("the file is empty: not a heap profile".to_string());
     }
-    pprof::read_raw(bytes).map_err(|_| {
-        "not a heap profile: neither dhat's JSON (dhat-heap.json) nor a pprof protobuf (.pb.gz or .pb)".to_string()
-    })
+    match pprof::decode(bytes) {
+        Ok(p) => pprof::convert(&p),
+        Err(_) => {
+            Err("not a heap profile: neither dhat's JSON (dhat-heap.json) nor a pprof protobuf (.pb.gz or .pb)"
+                .to_string())
+        }
+    }
 }

@@ -20,14 +20,21 @@ pub fn read_gzip(bytes: &[u8]) -> Result<Profile, String> {
         .take(MAX_DECOMPRESSED)
         .read_to_end(&mut raw)
         .map_err(|e| format!("truncated or corrupt gzip data: {e}"))?;
-    read_raw(&raw).map_err(|e| format!("gzip data, but not a pprof profile: {e}"))
+    let p = decode(&raw).map_err(|e| format!("gzip data, but not a pprof profile: {e}"))?;
+    convert(&p)
 }
 
-pub fn read_raw(bytes: &[u8]) -> Result<Profile, String> {
+/// The protobuf message, if `bytes` hold a pprof profile.
+pub fn decode(bytes: &[u8]) -> Result<proto::Profile, String> {
     let p = proto::Profile::decode(bytes).map_err(|e| format!("not a pprof protobuf ({e})"))?;
     if p.string_table.first().map(String::as_str) != Some("") {
         return Err("not a pprof protobuf (its string table does not start with the empty string)".to_string());
     }
+    Ok(p)
+}
+
+/// The stacks of a pprof profile, with the values of a heap sample type.
+pub fn convert(p: &proto::Profile) -> Result<Profile, String> {
     let text = |i: i64| usize::try_from(i).ok().and_then(|i| p.string_table.get(i)).map_or("", String::as_str);
     let types: Vec<(&str, &str)> = p.sample_type.iter().map(|t| (text(t.r#type), text(t.unit))).collect();
     let (bytes_at, blocks_at) = values(&types).ok_or_else(|| {

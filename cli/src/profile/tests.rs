@@ -48,3 +48,54 @@ fn files_that_are_no_profile_are_refused() {
     assert!(err(b"{\"dhatFileVersion\": 2, \"mo").contains("truncated"));
     assert!(err(b"\x1f\x8b\x08\x00\x00\x00").contains("truncated or corrupt gzip"));
 }
+
+/// A pprof profile of one sample through two locations, the second with an inlined
+/// call, with the given sample types and values.
+fn pprof(types: &[(&str, &str)], values: &[i64]) -> Vec<u8> {
+    use prost::Message;
+
+    use super::proto::{Function, Line, Location, Profile, Sample, ValueType};
+    let mut strings = vec![String::new(), "src/lib.rs".to_string(), "src/inner.rs".to_string()];
+    let mut sample_type = Vec::new();
+    for (t, u) in types {
+        strings.push(t.to_string());
+        strings.push(u.to_string());
+        sample_type.push(ValueType { r#type: strings.len() as i64 - 2, unit: strings.len() as i64 - 1 });
+    }
+    let line = |function_id, line| Line { function_id, line };
+    Profile {
+        sample_type,
+        sample: vec![Sample { location_id: vec![2, 1], value: values.to_vec() }],
+        location: vec![
+            Location { id: 1, line: vec![line(1, 12)] },
+            Location { id: 2, line: vec![line(2, 5), line(1, 0), line(9, 3)] },
+        ],
+        function: vec![Function { id: 1, filename: 1 }, Function { id: 2, filename: 2 }],
+        string_table: strings,
+    }
+    .encode_to_vec()
+}
+
+#[test]
+fn pprof_heap_profiles_give_allocated_bytes_and_blocks_first() {
+    let all =
+        [("alloc_objects", "count"), ("alloc_space", "bytes"), ("inuse_objects", "count"), ("inuse_space", "bytes")];
+    let p = super::read(&pprof(&all, &[3, 300, 1, 100])).expect("a pprof profile");
+    assert_eq!((p.stacks[0].bytes, p.stacks[0].blocks, p.counts_blocks), (300, 3, true));
+    // Frames: inner.rs:5, then lib.rs:12; a line 0 and an unknown function are ignored.
+    let frames: Vec<(&str, u32)> = p.stacks[0].frames.iter().map(|&(f, l)| (p.files[f as usize].as_str(), l)).collect();
+    assert_eq!(frames, [("src/inner.rs", 5), ("src/lib.rs", 12)]);
+    assert_eq!((p.frames_seen, p.frames_without_line), (4, 2));
+
+    let inuse = super::read(&pprof(&[("inuse_space", "bytes")], &[4096])).expect("jemalloc_pprof's shape");
+    assert_eq!((inuse.stacks[0].bytes, inuse.counts_blocks), (4096, false));
+
+    let cpu = super::read(&pprof(&[("samples", "count"), ("cpu", "nanoseconds")], &[1, 10])).err();
+    assert_eq!(
+        cpu.as_deref(),
+        Some(
+            "a pprof profile with no heap sample type (alloc_space or inuse_space in bytes); it has: \
+             samples/count, cpu/nanoseconds"
+        )
+    );
+}
