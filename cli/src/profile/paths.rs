@@ -32,11 +32,14 @@ impl<'a> Files<'a> {
         Files { by_name }
     }
 
-    /// The linted file a profile path names. The shared suffix must hold a directory as
-    /// well as the file name, unless the profile path is a bare file name; paths of the
-    /// Rust toolchain's and of downloaded crates' sources never match.
+    /// The linted file a profile path names. A relative profile path (shortened, as dhat
+    /// writes them) must be a whole suffix of the file's path: `serde-1.0.0/src/lib.rs` is
+    /// not your `src/lib.rs`. An absolute one (another checkout) must share a directory
+    /// as well as the file name, and never names the Rust toolchain's or downloaded
+    /// crates' sources.
     pub fn find(&self, path: &str) -> Match {
         let parts = components(path);
+        let absolute = path.starts_with(['/', '\\']) || path.as_bytes().get(1) == Some(&b':');
         let Some(name) = parts.last() else { return Match::None };
         if external(&parts) {
             return Match::None;
@@ -45,7 +48,8 @@ impl<'a> Files<'a> {
         let mut best = (0, Match::None);
         for (i, file) in candidates {
             let common = parts.iter().rev().zip(file.iter().rev()).take_while(|(a, b)| a == b).count();
-            if common < 2 && common < parts.len() {
+            let whole = common == parts.len();
+            if !whole && (!absolute || common < 2) {
                 continue;
             }
             if common > best.0 {

@@ -29,6 +29,9 @@ fn paths_match_by_their_longest_common_suffix() {
     assert_eq!(f.find("lib.rs"), Match::File(0));
     // One component in common besides a directory that differs: another file.
     assert_eq!(f.find("/home/ci/other/lib.rs"), Match::None);
+    // A shortened path must be a whole suffix: a dependency's `src/lib.rs` is not ours.
+    assert_eq!(f.find("serde-1.0.0/src/lib.rs"), Match::None);
+    assert_eq!(f.find(r"C:\ci\proj\src\lib.rs"), Match::File(0));
     // The toolchain's and downloaded crates' sources never match.
     assert_eq!(f.find("/rustc/0123abcd/library/std/src/lib.rs"), Match::None);
     assert_eq!(f.find("/home/u/.cargo/registry/src/index.crates.io-1/x-1.0/src/lib.rs"), Match::None);

@@ -62,9 +62,10 @@ fn the_same_profile_matches_from_another_directory_and_another_checkout() {
     // From inside the app: paths are `src/maps.rs` now.
     let app = root().join(APP);
     let inside = findings(&maplint_in(&app, &["--format", "json", "--profile", "../dhat-heap.json", "src"]));
-    // A copy of the app elsewhere, with the profile given by an absolute path.
+    // A copy of the app in another checkout, with the profile given by an absolute path
+    // (dhat names the file `app/src/maps.rs`).
     let copy = tempfile::tempdir().expect("temp dir");
-    let dest = copy.path().join("checkout/maps-app");
+    let dest = copy.path().join("checkout/app");
     std::fs::create_dir_all(dest.join("src")).expect("mkdir");
     for f in ["Cargo.toml", "src/main.rs", "src/maps.rs"] {
         std::fs::copy(app.join(f), dest.join(f)).expect("copy");
