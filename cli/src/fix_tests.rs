@@ -41,6 +41,8 @@ fn finding(path: &str, f: Option<FoundFix>) -> Finding {
         notes: Vec::new(),
         fix: f,
         fingerprint: "0".to_string(),
+        sites: Vec::new(),
+        profile: None,
     }
 }
 

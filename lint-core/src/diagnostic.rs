@@ -71,6 +71,15 @@ pub struct Label {
     pub message: String,
 }
 
+/// Where the memory a finding is about gets allocated: a span of the finding's file, or,
+/// for package rules, of another file of the package (`path`: its display path). A heap
+/// profile's bytes are matched to a finding through these lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    pub path: Option<String>,
+    pub span: Span,
+}
+
 /// One replacement of a span by new text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
@@ -97,6 +106,9 @@ pub struct Diagnostic {
     /// Why it costs, and evidence too long for the one-line message.
     pub notes: Vec<String>,
     pub fix: Option<Fix>,
+    /// Where the memory the finding is about is allocated (the growth calls of a map, a
+    /// constructor, an allocating argument). Empty: the primary span and the labels.
+    pub sites: Vec<Site>,
     /// The first line of the innermost statement, field or item holding `span`: comment
     /// lines directly above it may suppress the finding. Filled by the engine for local
     /// rules; package rules set it from their facts.
@@ -118,6 +130,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             fix: None,
+            sites: Vec::new(),
             anchor_line: None,
             in_test: false,
             needs_hash_map: None,
@@ -132,6 +145,12 @@ impl Diagnostic {
     /// Adds a note: why the finding costs, or evidence that does not fit the message.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    /// Adds an allocation site in the finding's own file.
+    pub fn with_site(mut self, span: Span) -> Self {
+        self.sites.push(Site { path: None, span });
         self
     }
 
