@@ -184,7 +184,8 @@ fn report(
     needs: Option<String>,
     uses: &[Use],
 ) {
-    let mut d = Diagnostic::new(META.code, span, message, help).with_note(cost)
+    let mut d = Diagnostic::new(META.code, span, message, help)
+        .with_note(cost)
         .with_label(frame.header, "the loop")
         .with_site(span);
     // The new table is allocated, and regrown, by the calls made on the map.
