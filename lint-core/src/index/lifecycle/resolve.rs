@@ -42,6 +42,11 @@ struct Tables<'a> {
     map_of: HashMap<usize, usize>,
     /// Map indices of the fields of each struct name.
     maps_in_struct: HashMap<&'a str, Vec<usize>>,
+    /// What each static's or field's type holds, by the address of its declaration:
+    /// computed once, however many sites reach it.
+    holdings: HashMap<usize, Holding>,
+    /// The file declaring each struct, by the address of its definition.
+    struct_file: HashMap<usize, usize>,
 }
 
 fn addr<T>(x: &T) -> usize {
@@ -57,6 +62,8 @@ impl<'a> PackageIndex<'a> {
             accessors: HashMap::new(),
             map_of: HashMap::new(),
             maps_in_struct: HashMap::new(),
+            holdings: HashMap::new(),
+            struct_file: HashMap::new(),
         };
         for (fi, f) in self.files.iter().enumerate() {
             let lc = &f.facts.lifecycle;
@@ -70,9 +77,14 @@ impl<'a> PackageIndex<'a> {
                 t.accessors.entry(a.name.as_str()).or_default().push((fi, a));
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                t.struct_file.insert(addr(s), fi);
                 for field in &s.fields {
                     t.fields_by_name.entry(field.name.as_str()).or_default().push((s, field));
+                    t.holdings.insert(addr(field), self.holding(&field.ty));
                 }
+            }
+            for st in &lc.statics {
+                t.holdings.insert(addr(st), self.holding(&st.ty));
             }
         }
         for (i, m) in maps.iter().enumerate() {
@@ -124,13 +136,20 @@ impl<'a> PackageIndex<'a> {
             Root::LocalStatic(id) => {
                 plain(t.local_statics.get(&(file, *id)).map(|s| Place::Static(s)).into_iter().collect())
             }
-            Root::TypedField { ty, field } => plain(
-                self.structs_named(ty)
-                    .iter()
-                    .filter(|s| !s.is_enum)
-                    .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
-                    .collect(),
-            ),
+            Root::TypedField { ty, field } => {
+                // `self.f` in the file that declares the struct is that struct's field when
+                // several modules declare structs of the same name.
+                let all: Vec<&&StructDef> = self.structs_named(ty).iter().filter(|s| !s.is_enum).collect();
+                let here: Vec<&&StructDef> =
+                    all.iter().copied().filter(|s| t.struct_file.get(&addr(**s)) == Some(&file)).collect();
+                let chosen = if here.is_empty() { all } else { here };
+                plain(
+                    chosen
+                        .into_iter()
+                        .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
+                        .collect(),
+                )
+            }
             Root::Field(name) => plain(
                 t.fields_by_name.get(name.as_str()).into_iter().flatten().map(|(s, f)| Place::Field(s, f)).collect(),
             ),
@@ -169,20 +188,20 @@ impl<'a> PackageIndex<'a> {
         let chain = site.chain | target.chain;
         let via_clone = site.via_clone || target.via_clone;
         let shared_escape = site.kind == SiteKind::Escape && site.method.starts_with("& ");
-        let (ty, owner_struct) = match target.place {
-            Place::Static(s) => (Some(&s.ty), None),
-            Place::Field(s, f) => (Some(&f.ty), Some(s.name.as_str())),
+        let (decl, owner_struct) = match target.place {
+            Place::Static(s) => (Some(addr(s)), None),
+            Place::Field(s, f) => (Some(addr(f)), Some(s.name.as_str())),
             Place::Whole(name) => (None, Some(name)),
         };
-        let holding = ty.map_or_else(
-            || Holding::Struct {
+        let holding = match decl.and_then(|d| t.holdings.get(&d)) {
+            Some(h) => h.clone(),
+            None => Holding::Struct {
                 name: owner_struct.unwrap_or_default().to_string(),
                 behind_im: false,
                 only_local_cells: false,
                 shared_by_clone: false,
             },
-            |ty| self.holding(ty),
-        );
+        };
         match holding {
             Holding::Map(held) => {
                 let key = match target.place {
