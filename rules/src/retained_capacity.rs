@@ -2,6 +2,7 @@
 //! `drain`, `extract_if`) but never shrunk or replaced keeps its peak capacity.
 
 use lint_core::facts::lifecycle::SiteKind;
+use lint_core::index::lifecycle::{LongLivedMap, Reach};
 use lint_core::index::PackageIndex;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
@@ -83,27 +84,51 @@ impl Rule for RetainedCapacity {
             if !m.is_hash_based() {
                 continue;
             }
-            let bulk = m.sites_where(|k| k == SiteKind::BulkRemoval);
-            let Some((_, first)) = bulk.first() else { continue };
+            // Bulk removal that surely reaches this map (teardown in `impl Drop` is never
+            // attached to it).
+            let bulk: Vec<Reach> = m.sites_where(|k| k == SiteKind::BulkRemoval).into_iter().filter(|r| r.certain).collect();
+            if bulk.is_empty() || bulk.iter().all(|b| refilled(&m, b)) {
+                continue;
+            }
             if m.has(|k| matches!(k, SiteKind::Shrink | SiteKind::Reassign | SiteKind::Escape)) {
                 continue;
             }
+            let pruned = bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
+            let how = if pruned { "pruned with `retain`" } else { "emptied with `clear`/`drain`" };
             let message = format!(
-                "{} is emptied with `{}` but never shrunk or replaced: a hash map keeps its table when entries \
-                 are removed, so it holds the memory of its largest size for the life of the process",
+                "{} ({}) is {how} but never shrunk: a hash map keeps its table, so it holds its peak size for the \
+                 life of the process",
                 subject(&m),
-                first.method
+                m.why.short()
             );
             let help = "after bulk removal call `shrink_to(n)` (keeping headroom for steady traffic) or \
                         `shrink_to_fit()` when the map may have grown far beyond its usual size, or replace it \
                         (`mem::take`) so the old table is freed";
-            let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
-            for (_, s) in bulk.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
-                d = d.with_label(s.span, format!("emptied here with `{}`; the capacity is kept", s.method));
+            let mut d = Diagnostic::new(META.code, m.name_span(), message, help)
+                .with_label(m.name_span(), format!("long-lived: {}", m.why.reason()));
+            for r in bulk.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
+                let verb = if matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter") {
+                    "pruned"
+                } else {
+                    "emptied"
+                };
+                d = d.with_label(r.site.span, format!("{verb} here with `{}`; the capacity is kept", r.site.method));
             }
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));
         }
     }
+}
+
+/// Whether a bulk removal is followed, in the same function, by growth of the same map
+/// (clear-then-refill: keeping the table is what rebuilding wants).
+fn refilled(m: &LongLivedMap, bulk: &Reach) -> bool {
+    let Some(func) = bulk.site.func else { return false };
+    m.sites.iter().any(|g| {
+        g.site.kind == SiteKind::Growth
+            && g.file == bulk.file
+            && g.site.func == Some(func)
+            && (g.site.span.start.line, g.site.span.start.column) > (bulk.site.span.start.line, bulk.site.span.start.column)
+    })
 }

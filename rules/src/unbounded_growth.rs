@@ -2,7 +2,7 @@
 //! that grows and has no removal anywhere in its package.
 
 use lint_core::facts::lifecycle::{vocab, SiteKind};
-use lint_core::index::lifecycle::{render, LongLivedMap, Why};
+use lint_core::index::lifecycle::{render, LongLivedMap};
 use lint_core::index::PackageIndex;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
@@ -95,10 +95,17 @@ and visitors); `rules.ML001.plain-fields = true` includes them.
 
 pub struct UnboundedGrowth;
 
-/// Growth sites named in the message when they are in other files.
+/// Growth sites named in the help when they are in other files.
 const MAX_ELSEWHERE: usize = 3;
 /// Growth sites labelled in the declaring file.
 const MAX_LABELS: usize = 3;
+/// Written types longer than this are shortened in headlines.
+const MAX_TYPE_CHARS: usize = 60;
+
+const HELP: &str = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
+                    evicts before inserting), remove entries when their owner goes away, or, for an \
+                    intentional interner with a bounded key set, allow it with a reason: \
+                    `// maplint: allow(unbounded-growth) -- why`";
 
 impl Rule for UnboundedGrowth {
     fn meta(&self) -> &'static RuleMeta {
@@ -107,57 +114,78 @@ impl Rule for UnboundedGrowth {
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         let extra = &index.settings.rules.removal_methods;
+        let removals = format!(
+            "no removal ({}{}, `mem::take/replace/swap`, a reassignment or a `len()` bound) anywhere in the package",
+            vocab::REMOVAL_NAMES,
+            extra.iter().map(|x| format!(", `{x}`")).collect::<String>()
+        );
         for m in index.long_lived_maps() {
             let growth = m.sites_where(|k| k == SiteKind::Growth);
             if growth.is_empty() || m.has(SiteKind::is_removal_evidence) {
                 continue;
             }
+            if m.key().is_some_and(|k| index.key_bounded(k)) {
+                continue;
+            }
             let elsewhere: Vec<String> = growth
                 .iter()
-                .filter(|(f, _)| *f != m.file)
+                .filter(|r| r.file != m.file)
                 .take(MAX_ELSEWHERE)
-                .map(|(f, s)| format!("{}:{}", index.files[*f].display, s.span.start.line))
+                .map(|r| format!("{}:{}", index.files[r.file].display, r.site.span.start.line))
                 .collect();
-            let mut message = format!(
-                "{}{} grows with no removal anywhere in the package, so it keeps every entry for the life \
-                 of the process (none of {}{}, `mem::take/replace/swap`, a reassignment or a `len()` bound)",
-                subject(&m),
-                why(&m),
-                vocab::REMOVAL_NAMES,
-                extra.iter().map(|x| format!(", `{x}`")).collect::<String>(),
+            let message = format!(
+                "{} grows and nothing removes its entries, so it keeps every key for the life of the process",
+                subject(&m)
             );
+            let mut help = HELP.to_string();
             if !elsewhere.is_empty() {
-                message.push_str(&format!("; it grows at {}", elsewhere.join(", ")));
+                help = format!("it also grows at {}; {help}", elsewhere.join(", "));
             }
-            let help = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
-                        evicts before inserting), remove entries when their owner goes away, or, for an \
-                        intentional interner with a bounded key set, allow it with a reason: \
-                        `// maplint: allow(unbounded-growth) -- why`";
-            let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
-            for (_, s) in growth.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
-                d = d.with_label(s.span, format!("grows here (`{}`)", s.method));
+            let mut d = Diagnostic::new(META.code, m.name_span(), message, help)
+                .with_label(m.name_span(), format!("long-lived: {}; {removals}", m.why.reason()));
+            for r in growth.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
+                d = d.with_label(r.site.span, format!("grows here (`{}`)", r.site.method));
             }
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));
         }
+        for l in index.loop_local_maps() {
+            let local = l.local;
+            if local.removed || l.held.key.as_ref().is_some_and(|k| index.key_bounded(k)) {
+                continue;
+            }
+            let message = format!(
+                "local `{}: {}` lives as long as the event loop that grows it and nothing removes its entries, \
+                 so it keeps every key for the life of the task",
+                local.name,
+                short(&render(&local.ty))
+            );
+            let mut d = Diagnostic::new(META.code, local.name_span, message, HELP)
+                .with_label(local.name_span, format!("declared before an event loop; {removals}"));
+            for (what, span) in local.growth.iter().take(MAX_LABELS) {
+                d = d.with_label(*span, format!("grows here, inside the loop (`{what}`)"));
+            }
+            d.anchor_line = Some(local.anchor_line);
+            d.in_test = local.in_test;
+            out.push((l.file, d));
+        }
     }
 }
 
-/// `static `SESSIONS: LazyLock<..>``.
+/// `static `SESSIONS: LazyLock<..>``, with a long type shortened.
 pub fn subject(m: &LongLivedMap) -> String {
     let d = m.describe();
-    let ty = render(m.ty());
-    format!("{}: {ty}`", d.trim_end_matches('`'))
+    format!("{}: {}`", d.trim_end_matches('`'), short(&render(m.ty())))
 }
 
-/// Why a field is long-lived, when it is not evident from its type.
-fn why(m: &LongLivedMap) -> String {
-    match &m.why {
-        Why::LockedStruct(holder) => format!(" (its struct is held behind a lock in `{holder}`)"),
-        Why::Reachable(st) => format!(" (reachable from static `{st}`)"),
-        _ => String::new(),
+/// A written type cut to `MAX_TYPE_CHARS` characters.
+fn short(ty: &str) -> String {
+    if ty.chars().count() <= MAX_TYPE_CHARS {
+        return ty.to_string();
     }
+    let cut: String = ty.chars().take(MAX_TYPE_CHARS - 2).collect();
+    format!("{cut}..")
 }
 
 #[cfg(test)]
@@ -244,7 +272,7 @@ pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!((f.location.line, f.location.column), (4, 12));
-        let labels: Vec<(u32, &str)> = f.labels.iter().map(|l| (l.location.line, l.message.as_str())).collect();
+        let labels: Vec<(u32, &str)> = f.labels.iter().filter(|l| l.message.starts_with("grows")).map(|l| (l.location.line, l.message.as_str())).collect();
         assert_eq!(
             labels,
             vec![(5, "grows here (`insert`)"), (6, "grows here (`entry(..).or_insert`)"), (7, "grows here (`extend`)")]
@@ -254,6 +282,6 @@ pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
             "{}",
             f.message
         );
-        assert!(f.message.ends_with("src/grow.rs:2"), "{}", f.message);
+        assert!(f.help.starts_with("it also grows at src/grow.rs:2;"), "{}", f.help);
     }
 }
