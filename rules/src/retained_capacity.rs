@@ -86,14 +86,16 @@ impl Rule for RetainedCapacity {
             }
             // Bulk removal that surely reaches this map (teardown in `impl Drop` is never
             // attached to it).
-            let bulk: Vec<Reach> = m.sites_where(|k| k == SiteKind::BulkRemoval).into_iter().filter(|r| r.certain).collect();
+            let bulk: Vec<Reach> =
+                m.sites_where(|k| k == SiteKind::BulkRemoval).into_iter().filter(|r| r.certain).collect();
             if bulk.is_empty() || bulk.iter().all(|b| refilled(&m, b)) {
                 continue;
             }
             if m.has(|k| matches!(k, SiteKind::Shrink | SiteKind::Reassign | SiteKind::Escape)) {
                 continue;
             }
-            let pruned = bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
+            let pruned =
+                bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
             let how = if pruned { "pruned with `retain`" } else { "emptied with `clear`/`drain`" };
             let message = format!(
                 "{} ({}) is {how} but never shrunk: a hash map keeps its table, so it holds its peak size for the \
@@ -129,6 +131,7 @@ fn refilled(m: &LongLivedMap, bulk: &Reach) -> bool {
         g.site.kind == SiteKind::Growth
             && g.file == bulk.file
             && g.site.func == Some(func)
-            && (g.site.span.start.line, g.site.span.start.column) > (bulk.site.span.start.line, bulk.site.span.start.column)
+            && (g.site.span.start.line, g.site.span.start.column)
+                > (bulk.site.span.start.line, bulk.site.span.start.column)
     })
 }

@@ -272,7 +272,12 @@ pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!((f.location.line, f.location.column), (4, 12));
-        let labels: Vec<(u32, &str)> = f.labels.iter().filter(|l| l.message.starts_with("grows")).map(|l| (l.location.line, l.message.as_str())).collect();
+        let labels: Vec<(u32, &str)> = f
+            .labels
+            .iter()
+            .filter(|l| l.message.starts_with("grows"))
+            .map(|l| (l.location.line, l.message.as_str()))
+            .collect();
         assert_eq!(
             labels,
             vec![(5, "grows here (`insert`)"), (6, "grows here (`entry(..).or_insert`)"), (7, "grows here (`extend`)")]

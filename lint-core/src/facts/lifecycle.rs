@@ -52,7 +52,8 @@ pub struct LifecycleFacts {
     /// Struct types whose literal value leaves the function building it (passed to a
     /// call, stored, captured by a `move` closure).
     pub escaped: Vec<String>,
-    /// Structs with `#[derive(Default)]`: a constructor callers can use.
+    /// Structs with `#[derive(Default)]`, and `pub` structs whose fields are all `pub`:
+    /// values callers out of sight can build.
     pub defaults: Vec<String>,
 }
 
@@ -207,8 +208,9 @@ pub struct Site {
     pub constructs: Option<String>,
     /// The enclosing function (`LifecycleFacts::funcs`).
     pub func: Option<u32>,
-    /// Inside `impl Drop`: teardown, not removal during the map's life.
-    pub in_drop: bool,
+    /// Inside `impl Drop for T`: `T`. Removal there is the teardown of `T`'s own maps,
+    /// not removal during their life.
+    pub drop_of: Option<String>,
     /// Inside an event loop of its function.
     pub in_event_loop: bool,
     /// Methods or functions of unknown meaning applied between the root and the call

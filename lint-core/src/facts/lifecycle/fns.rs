@@ -8,9 +8,35 @@ use super::{owners, FnInfo, Passthrough, Root};
 
 /// Parameter types that never hold a map (they are not followed as roots).
 const PLAIN_PARAMS: &[&str] = &[
-    "str", "String", "Vec", "Option", "Result", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
-    "i32", "i64", "i128", "isize", "f32", "f64", "Path", "PathBuf", "Duration", "Instant", "SystemTime", "Bytes",
-    "Formatter", "Context",
+    "str",
+    "String",
+    "Vec",
+    "Option",
+    "Result",
+    "bool",
+    "char",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "f32",
+    "f64",
+    "Path",
+    "PathBuf",
+    "Duration",
+    "Instant",
+    "SystemTime",
+    "Bytes",
+    "Formatter",
+    "Context",
 ];
 
 /// Whether a parameter's written type may hold a map.

@@ -23,7 +23,7 @@ impl Collector<'_> {
             in_test: self.in_test,
             constructs: self.constructs.clone(),
             func: self.func,
-            in_drop: self.in_drop,
+            drop_of: self.drop_of.clone(),
             in_event_loop: self.in_event_loop,
             through: r.through,
         });
@@ -43,8 +43,14 @@ impl Collector<'_> {
             if !r.through.is_empty() || matches!(r.root, Root::Call { .. }) {
                 continue;
             }
-            let pass =
-                Pass { callee: callee.to_string(), index, root: r.root, chain: r.chain, via_clone: r.via_clone, in_test: false };
+            let pass = Pass {
+                callee: callee.to_string(),
+                index,
+                root: r.root,
+                chain: r.chain,
+                via_clone: r.via_clone,
+                in_test: false,
+            };
             if !self.facts.passes.contains(&pass) {
                 self.facts.passes.push(pass);
             }

@@ -24,7 +24,7 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         next_id: 0,
         accessor_for: None,
         func: None,
-        in_drop: false,
+        drop_of: None,
         in_event_loop: false,
         stored: Vec::new(),
     };
@@ -59,7 +59,8 @@ pub(super) struct Collector<'a> {
     pub(super) accessor_for: Option<String>,
     /// The enclosing function (`LifecycleFacts::funcs`).
     pub(super) func: Option<u32>,
-    pub(super) in_drop: bool,
+    /// Inside `impl Drop for T`: `T`.
+    pub(super) drop_of: Option<String>,
     pub(super) in_event_loop: bool,
     /// Locals the enclosing function stores into a struct's field: (local, struct, field).
     pub(super) stored: Vec<(String, String, String)>,
@@ -234,15 +235,19 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             let ty = crate::maptypes::type_path(&i.self_ty).and_then(crate::maptypes::last_ident);
             let saved = std::mem::replace(&mut c.impl_ty, ty);
             let drop = i.trait_.as_ref().is_some_and(|(_, p, _)| p.segments.last().is_some_and(|s| s.ident == "Drop"));
-            let was_drop = std::mem::replace(&mut c.in_drop, drop);
+            let drop = if drop { c.impl_ty.clone() } else { None };
+            let was_drop = std::mem::replace(&mut c.drop_of, drop);
             visit::visit_item_impl(c, i);
             c.impl_ty = saved;
-            c.in_drop = was_drop;
+            c.drop_of = was_drop;
         });
     }
 
     fn visit_item_struct(&mut self, i: &'ast syn::ItemStruct) {
-        if !self.in_test && super::fns::derives_default(&i.attrs) {
+        let open = matches!(i.vis, syn::Visibility::Public(_))
+            && !i.fields.is_empty()
+            && i.fields.iter().all(|f| matches!(f.vis, syn::Visibility::Public(_)));
+        if !self.in_test && (open || super::fns::derives_default(&i.attrs)) {
             self.facts.defaults.push(i.ident.to_string());
         }
         visit::visit_item_struct(self, i);

@@ -157,8 +157,7 @@ impl PackageIndex<'_> {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
                 for field in &s.fields {
                     // Behind `OnceCell`/`LazyLock` alone a struct is frozen once built.
-                    if let Holding::Struct { name, behind_lock: true, only_local_cells, .. } = self.holding(&field.ty)
-                    {
+                    if let Holding::Struct { name, behind_lock: true, only_local_cells, .. } = self.holding(&field.ty) {
                         if !only_local_cells || owned.contains(&s.name) {
                             out.entry(name).or_insert_with(|| format!("{}::{}", s.name, field.name));
                         }

@@ -67,7 +67,7 @@ impl<'a> PackageIndex<'a> {
         for f in &self.files {
             let lc = &f.facts.lifecycle;
             returned.extend(lc.returned.iter().chain(&lc.escaped).chain(&lc.defaults).map(String::as_str));
-            for s in lc.sites.iter().filter(|s| !s.in_test && !s.in_drop) {
+            for s in lc.sites.iter().filter(|s| !s.in_test && s.drop_of.is_none()) {
                 if !matches!(s.kind, SiteKind::Removal | SiteKind::BulkRemoval | SiteKind::Reassign) {
                     continue;
                 }

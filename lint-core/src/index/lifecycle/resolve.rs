@@ -129,15 +129,21 @@ impl<'a> PackageIndex<'a> {
         let mut found: Vec<Vec<Reach<'a>>> = vec![Vec::new(); maps.len()];
         for (fi, f) in self.files.iter().enumerate() {
             for site in &f.facts.lifecycle.sites {
-                // Teardown in `impl Drop` is no removal during the map's life.
-                if site.in_drop || self.escapes_to_own_function(&t, site) {
+                if self.escapes_to_own_function(&t, site) {
                     continue;
                 }
+                // Teardown in `impl Drop` of the map's owner is no removal during its life.
+                let torn_down = site.drop_of.as_ref().map(|d| self.structs_inside(d, true));
                 let Some((root, chain)) = through_helpers(&t, site) else { continue };
                 let (targets, certain) = self.targets(&t, fi, &root, 0);
                 for mut target in targets {
                     target.chain |= chain;
                     for i in self.maps_reached(&t, maps, site, &target, certain) {
+                        if let (Some(within), Owner::Field { strukt, .. }) = (&torn_down, maps[i].owner) {
+                            if within.contains(&strukt.name) {
+                                continue;
+                            }
+                        }
                         let here = found[i].iter().any(|r| std::ptr::eq(r.site, site));
                         if (!site.in_test || maps[i].in_test()) && !here {
                             found[i].push(Reach { file: fi, site, certain });
