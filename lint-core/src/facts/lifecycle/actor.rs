@@ -180,6 +180,13 @@ impl<'ast> Visit<'ast> for Uses<'_> {
         visit::visit_expr_assign(self, a);
     }
 
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        for (_, future, body) in select_arms(mac).unwrap_or_default() {
+            self.visit_expr(&future);
+            self.visit_expr(&body);
+        }
+    }
+
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
         use syn::BinOp::{Eq, Ge, Gt, Le, Lt};
         if matches!(b.op, Lt(_) | Le(_) | Gt(_) | Ge(_) | Eq(_)) && (self.is_len(&b.left) || self.is_len(&b.right)) {
@@ -213,4 +220,47 @@ impl Uses<'_> {
             _ => {}
         }
     }
+}
+
+/// The arms of a `select!` (tokio's and futures' syntax): `PAT = FUTURE [, if COND] =>
+/// BODY`, and `else => BODY` / `default => BODY` / `complete => BODY` (no pattern).
+pub fn select_arms(mac: &syn::Macro) -> Option<Vec<(Option<syn::Pat>, syn::Expr, syn::Expr)>> {
+    use syn::parse::{ParseStream, Parser};
+    if !mac.path.segments.last().is_some_and(|s| s.ident == "select" || s.ident == "select_biased") {
+        return None;
+    }
+    let parser = |input: ParseStream| -> syn::Result<Vec<(Option<syn::Pat>, syn::Expr, syn::Expr)>> {
+        let mut arms = Vec::new();
+        if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>().is_ok_and(|i| i == "biased") {
+            let _: syn::Ident = input.parse()?;
+            let _: syn::Token![;] = input.parse()?;
+        }
+        while !input.is_empty() {
+            let bare = input.peek(syn::Token![else])
+                || (input.peek(syn::Ident) && input.peek2(syn::Token![=>]))
+                || input.peek(syn::Token![default]);
+            let (pat, future) = if bare {
+                let _: proc_macro2::TokenTree = input.parse()?;
+                (None, syn::Expr::Verbatim(proc_macro2::TokenStream::new()))
+            } else {
+                let pat = syn::Pat::parse_single(input)?;
+                let _: syn::Token![=] = input.parse()?;
+                let future: syn::Expr = input.call(syn::Expr::parse_without_eager_brace)?;
+                if input.peek(syn::Token![,]) && input.peek2(syn::Token![if]) {
+                    let _: syn::Token![,] = input.parse()?;
+                    let _: syn::Token![if] = input.parse()?;
+                    let _: syn::Expr = input.call(syn::Expr::parse_without_eager_brace)?;
+                }
+                (Some(pat), future)
+            };
+            let _: syn::Token![=>] = input.parse()?;
+            let body: syn::Expr = input.parse()?;
+            arms.push((pat, future, body));
+            if input.peek(syn::Token![,]) {
+                let _: syn::Token![,] = input.parse()?;
+            }
+        }
+        Ok(arms)
+    };
+    parser.parse2(mac.tokens.clone()).ok()
 }

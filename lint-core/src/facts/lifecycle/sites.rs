@@ -140,6 +140,18 @@ impl Collector<'_> {
         if is_formatting_macro(mac) || !mentions_vocab(&mac.tokens, self.extra_removals, 0) {
             return;
         }
+        if let Some(arms) = super::actor::select_arms(mac) {
+            for (pat, future, body) in &arms {
+                self.visit_expr(future);
+                self.scoped(false, |c| {
+                    if let Some(p) = pat {
+                        c.shadow(p);
+                    }
+                    c.visit_expr(body);
+                });
+            }
+            return;
+        }
         let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
         if let Ok(exprs) = syn::parse::Parser::parse2(parser, mac.tokens.clone()) {
             for e in &exprs {
