@@ -98,8 +98,7 @@ impl Rule for RetainedCapacity {
                 bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
             let how = if pruned { "pruned with `retain`" } else { "emptied with `clear`/`drain`" };
             let message = format!(
-                "{} ({}) is {how} but never shrunk: a hash map keeps its table, so it holds its peak size for the \
-                 life of the process",
+                "{}, {}, is {how} but never shrunk: its table keeps its peak size for good",
                 subject(&m),
                 m.why.short()
             );

@@ -100,7 +100,7 @@ const MAX_ELSEWHERE: usize = 3;
 /// Growth sites labelled in the declaring file.
 const MAX_LABELS: usize = 3;
 /// Written types longer than this are shortened in headlines.
-const MAX_TYPE_CHARS: usize = 60;
+const MAX_TYPE_CHARS: usize = 40;
 
 const HELP: &str = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
                     evicts before inserting), remove entries when their owner goes away, or, for an \
@@ -134,7 +134,7 @@ impl Rule for UnboundedGrowth {
                 .map(|r| format!("{}:{}", index.files[r.file].display, r.site.span.start.line))
                 .collect();
             let message = format!(
-                "{} grows and nothing removes its entries, so it keeps every key for the life of the process",
+                "{} grows and nothing removes its entries: it keeps every key for the life of the process",
                 subject(&m)
             );
             let mut help = HELP.to_string();
@@ -156,8 +156,8 @@ impl Rule for UnboundedGrowth {
                 continue;
             }
             let message = format!(
-                "local `{}: {}` lives as long as the event loop that grows it and nothing removes its entries, \
-                 so it keeps every key for the life of the task",
+                "local `{}: {}` grows in its event loop and nothing removes its entries: it keeps every key \
+                 while the task runs",
                 local.name,
                 short(&render(&local.ty))
             );
@@ -180,7 +180,7 @@ pub fn subject(m: &LongLivedMap) -> String {
 }
 
 /// A written type cut to `MAX_TYPE_CHARS` characters.
-fn short(ty: &str) -> String {
+pub fn short(ty: &str) -> String {
     if ty.chars().count() <= MAX_TYPE_CHARS {
         return ty.to_string();
     }

@@ -62,8 +62,8 @@ impl Why {
     /// The reason in a few words, for headlines.
     pub fn short(&self) -> String {
         match self {
-            Why::Static => "a static".to_string(),
-            Why::Shared => "shared behind a lock".to_string(),
+            Why::Static => "alive for the whole process".to_string(),
+            Why::Shared => "a shared service's map".to_string(),
             Why::LockedStruct(h) => format!("its struct is locked in `{h}`"),
             Why::Reachable(st) => format!("reachable from `{st}`"),
             Why::Actor(m) => format!("actor state of `{m}`"),

@@ -2,10 +2,12 @@
 //! for the life of the process, and the local maps declared before one and grown inside it.
 //!
 //! An event loop waits for events: a `while let Some(..)` / `Ok(..)` over `X.recv()` (also
-//! awaited), an awaited `X.next()`, `X.accept()` or `X.recv()`; or a `loop` whose body
-//! awaits, receives (`recv`, `recv_timeout`) or holds a `select!`. A `loop` that does none
-//! of these (a parser's, a retry's) and a `while let` over a plain iterator's `next()` are
-//! not event loops: their state ends with the computation.
+//! awaited) or an awaited `X.next()` / `X.accept()`; or a `loop` whose body receives
+//! (`recv`, `recv_timeout`, an awaited `accept()` or `next()`) or holds a `select!`. An
+//! awaited `next()` counts on an inbox: a field of `self`, or a name that says so (`rx`,
+//! `inbox`, `events`, `stream`, `incoming`, ...); a directory walk or a result stream ends.
+//! A `loop` that does none of these (a parser's, a retry's) and a `while let` over a plain
+//! iterator's `next()` are not event loops: their state ends with the computation.
 
 use syn::visit::{self, Visit};
 
@@ -39,25 +41,53 @@ pub fn waits_in_condition(cond: &syn::Expr) -> bool {
         other => (other, false),
     };
     let syn::Expr::MethodCall(m) = strip(inner) else { return false };
+    is_event_source(m, awaited)
+}
+
+/// `X.recv()` (awaited or not), or an awaited `X.accept()` / `X.next()` on an inbox.
+fn is_event_source(m: &syn::ExprMethodCall, awaited: bool) -> bool {
     match m.method.to_string().as_str() {
-        "recv" | "recv_async" | "recv_many" => true,
-        "next" | "accept" | "message" | "recv_from" => awaited,
+        "recv" | "recv_async" | "recv_many" | "blocking_recv" | "recv_timeout" => true,
+        "accept" | "recv_from" => awaited,
+        "next" | "message" => awaited && is_inbox(&m.receiver),
         _ => false,
     }
 }
 
-/// Whether a `loop` body waits for events (an `.await`, a receive, a `select!`), outside
-/// closures and nested functions.
+/// Names an inbox: `self.f`, or a name like `rx`, `inbox`, `events`, `stream`, `incoming`.
+fn is_inbox(e: &syn::Expr) -> bool {
+    let name = match strip(e) {
+        syn::Expr::Field(f) if super::roots::is_self(&f.base) => return true,
+        syn::Expr::Field(f) => match &f.member {
+            syn::Member::Named(id) => id.to_string(),
+            syn::Member::Unnamed(_) => return false,
+        },
+        syn::Expr::Path(p) => match p.path.get_ident() {
+            Some(id) => id.to_string(),
+            None => return false,
+        },
+        syn::Expr::MethodCall(m) if m.method == "as_mut" || m.method == "by_ref" => return is_inbox(&m.receiver),
+        _ => return false,
+    };
+    let name = name.to_ascii_lowercase();
+    ["rx", "recv", "inbox", "event", "stream", "incoming", "messages", "commands", "cmds", "mailbox", "subscri"]
+        .iter()
+        .any(|h| name.contains(h))
+}
+
+/// Whether a `loop` body waits for events (a receive, an awaited `accept`/`next` on an
+/// inbox, a `select!`), outside closures and nested functions.
 pub fn loop_waits(body: &syn::Block) -> bool {
     struct Waits(bool);
     impl<'ast> Visit<'ast> for Waits {
-        fn visit_expr_await(&mut self, _: &'ast syn::ExprAwait) {
-            self.0 = true;
+        fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
+            if let syn::Expr::MethodCall(m) = strip(&a.base) {
+                self.0 |= is_event_source(m, true);
+            }
+            visit::visit_expr_await(self, a);
         }
         fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            if matches!(m.method.to_string().as_str(), "recv" | "recv_timeout" | "blocking_recv" | "accept") {
-                self.0 = true;
-            }
+            self.0 |= is_event_source(m, false);
             visit::visit_expr_method_call(self, m);
         }
         fn visit_macro(&mut self, m: &'ast syn::Macro) {

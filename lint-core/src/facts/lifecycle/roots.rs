@@ -116,7 +116,7 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
             let syn::Expr::Path(p) = strip(&c.func) else { return None };
             let segs = &p.path.segments;
             let last = segs.last()?.ident.to_string();
-            if c.args.len() == 1 && last == "clone" && segs.len() >= 2 {
+            if c.args.len() == 1 && (last == "clone" || last == "downgrade") && segs.len() >= 2 {
                 let ty = segs[segs.len() - 2].ident.to_string();
                 if ty == "Arc" || ty == "Rc" {
                     return next(&c.args[0]).filter(|x| !x.chained).map(cloned);

@@ -41,6 +41,10 @@ impl<'a> PackageIndex<'a> {
                 if name == target {
                     return Some(Form::Plain { through_rc: false });
                 }
+                // A weak reference keeps nothing alive.
+                if name == "Weak" {
+                    return None;
+                }
                 let inner = args.iter().find_map(|a| self.form_of(a, target, depth + 1))?;
                 Some(match (name, inner) {
                     ("Option", Form::Plain { .. }) => Form::Optional,
@@ -49,7 +53,8 @@ impl<'a> PackageIndex<'a> {
                     (_, f) => f,
                 })
             }
-            TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) => self.form_of(elem, target, depth + 1),
+            // A borrow keeps nothing alive: the owner is elsewhere.
+            TypeKind::Ref { .. } | TypeKind::Ptr(_) => None,
             TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
                 self.form_of(elem, target, depth + 1).map(|_| Form::Collection)
             }
@@ -67,7 +72,7 @@ impl<'a> PackageIndex<'a> {
         for f in &self.files {
             let lc = &f.facts.lifecycle;
             returned.extend(lc.returned.iter().chain(&lc.escaped).chain(&lc.defaults).map(String::as_str));
-            for s in lc.sites.iter().filter(|s| !s.in_test && s.drop_of.is_none()) {
+            for s in lc.sites.iter().filter(|s| !s.in_test) {
                 if !matches!(s.kind, SiteKind::Removal | SiteKind::BulkRemoval | SiteKind::Reassign) {
                     continue;
                 }
