@@ -21,6 +21,14 @@ what long-lived means) that is emptied in bulk with `clear`, `retain`, `drain` o
 `extract_if`, but has no `shrink_to_fit` / `shrink_to` call and is never replaced
 (assigned, `mem::take`n or `mem::replace`d) anywhere in its package.
 
+Bulk removal counts on the same map however it is reached (a guard, an `Arc` clone held
+by a sweeper thread, a helper), as long as it reaches that map alone: removal through a
+function parameter, which other callers may pass other maps, is left out. Not reported
+when every bulk removal is followed in the same function by growth of the same map
+(clear-then-refill: keeping the table is what rebuilding wants), nor for teardown in the
+owner's `impl Drop`. The message says whether the map is pruned (`retain`,
+`extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
+
 This rule is pedantic: it runs only when selected (`--select ML007`, `--select
 pedantic` or `--select all`).
 

@@ -24,12 +24,29 @@ its package. Long-lived means:
   (`Mutex<HashMap<..>>`, `RwLock<..>`, `RefCell<..>`, `ArcSwap<..>`) or a `DashMap`:
   a shared service or cache mutated through `&self`;
 - a map field of a struct that is itself held behind a lock (`RwLock<Inner>`) somewhere
-  in the package, or that is reachable from a static's type through struct fields.
+  in the package, or that is reachable from a static's type through struct fields with a
+  lock on the way;
+- the state of an actor: a plain map field grown inside the event loop of a method taking
+  `&mut self` or `self` (or in a method that loop calls), and a local map declared before
+  such a loop and grown inside it (in a function, an `async` block or a spawned closure).
+  An event loop waits for events: a `while let Some(..)` over `X.recv()` (also awaited)
+  or an awaited `next()`/`accept()` on an inbox (`self.rx`, `inbox`, `events`, ...), or a
+  `loop` that receives or holds a `select!`.
+
+A map whose owner goes away is not long-lived: when every field, `Option`, collection or
+enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
+or the struct is only ever a local value (no function returns it or lets it escape; a
+`pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
+held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. Maps keyed by
+what the program bounds (`bool`, `u8`, `i8`, `()`, `&'static str`, `TypeId`, a fieldless
+crate-local enum, tuples and arrays of these) are not flagged.
 
 Growth is `insert`, `try_insert`, `extend`, `append`, `get_or_insert_with` and
 `entry(..).or_insert(..)` / `or_insert_with` / `or_default` (and `VacantEntry::insert`),
 on the map itself, through its lock guard, a local bound to it, the parameter of
-`NAME.with(|m| ..)`, an `Arc` clone of it, or a function that returns it. For fields,
+`NAME.with(|m| ..)`, an `Arc` clone of it, a function that returns it, or a crate-local
+helper that returns its receiver through the lock (`fn lock_or_heal(&self) ->
+MutexGuard<..>`, an extension trait on `Mutex`). For fields,
 growth inside constructors (functions returning `Self` without `self`) and builders
 (`self` by value returning `Self`) does not count.
 
@@ -38,9 +55,13 @@ Removal evidence is any of `remove`, `remove_entry`, `retain`, `clear`, `drain`,
 `shift_remove*`, `remove_if` (and the names in `rules.ML001.removal-methods`),
 `OccupiedEntry::remove`, `mem::take` / `replace` / `swap`, an assignment to the map, a
 `len()` compared with `<`, `<=`, `>`, `>=` or `==` (a size bound), or the map being
-handed to another function (`&mut map`, its guard, an `Arc` clone), where it may be
-emptied out of sight. Removal in test code does not count: a test that clears a cache
-between cases does not bound it in production.
+handed by `&mut` or by guard to a function out of sight. The same map under other names
+counts: a constructor's local stored into the field, a parameter of a crate-local
+function some call passes the map (a sweeper task), another struct's field initialised
+from a clone of its `Arc`, a weak reference upgraded. Not removal: teardown in `impl Drop`
+of the map's owner, replacing a value that only shares the map through an `Arc`, handing
+a clone of the `Arc` elsewhere. Removal in test code does not count: a test that clears a
+cache between cases does not bound it in production.
 
 ## Why it costs
 
