@@ -123,6 +123,7 @@ impl Rule for RetainedCapacity {
                 };
                 d = d.with_label(r.site.span, format!("{verb} here with `{}`; the capacity is kept", r.site.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));

@@ -167,6 +167,7 @@ impl Rule for UnboundedGrowth {
             for r in growth.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
                 d = d.with_label(r.site.span, format!("grows here (`{}`)", r.site.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));
