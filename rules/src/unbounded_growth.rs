@@ -188,6 +188,8 @@ impl Rule for UnboundedGrowth {
             for (what, span) in local.growth.iter().take(MAX_LABELS) {
                 d = d.with_label(*span, format!("grows here, inside the loop (`{what}`)"));
             }
+            d.sites =
+                local.growth.iter().map(|(_, span)| lint_core::diagnostic::Site { path: None, span: *span }).collect();
             d.anchor_line = Some(local.anchor_line);
             d.in_test = local.in_test;
             out.push((l.file, d));

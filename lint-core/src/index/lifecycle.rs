@@ -167,10 +167,10 @@ impl<'a> LongLivedMap<'a> {
     pub fn growth_sites(&self, index: &PackageIndex) -> Vec<diagnostic::Site> {
         self.sites
             .iter()
-            .filter(|(_, s)| s.kind == SiteKind::Growth)
-            .map(|(f, s)| diagnostic::Site {
-                path: (*f != self.file).then(|| index.files[*f].display.to_string()),
-                span: s.span,
+            .filter(|r| r.site.kind == SiteKind::Growth)
+            .map(|r| diagnostic::Site {
+                path: (r.file != self.file).then(|| index.files[r.file].display.to_string()),
+                span: r.site.span,
             })
             .collect()
     }
