@@ -26,7 +26,9 @@ by a sweeper thread, a helper), as long as it reaches that map alone: removal th
 function parameter, which other callers may pass other maps, is left out. Not reported
 when every bulk removal is followed in the same function by growth of the same map
 (clear-then-refill: keeping the table is what rebuilding wants), nor for teardown in the
-owner's `impl Drop`. The message says whether the map is pruned (`retain`,
+owner's `impl Drop`, nor for `clear`/`drain` in a function that shuts the owner down
+(`stop`, `shutdown`, `close`, `clean`, `teardown`, ... alone or as a `_`-separated part
+of the name). The message says whether the map is pruned (`retain`,
 `extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
 
 This rule is pedantic: it runs only when selected (`--select ML007`, `--select
@@ -94,8 +96,11 @@ impl Rule for RetainedCapacity {
             }
             // Bulk removal that surely reaches this map (teardown in `impl Drop` is never
             // attached to it).
-            let bulk: Vec<Reach> =
-                m.sites_where(|k| k == SiteKind::BulkRemoval).into_iter().filter(|r| r.certain).collect();
+            let bulk: Vec<Reach> = m
+                .sites_where(|k| k == SiteKind::BulkRemoval)
+                .into_iter()
+                .filter(|r| r.certain && !teardown(index, r))
+                .collect();
             if bulk.is_empty() || bulk.iter().all(|b| refilled(&m, b)) {
                 continue;
             }
@@ -129,6 +134,21 @@ impl Rule for RetainedCapacity {
             out.push((m.file, d));
         }
     }
+}
+
+/// Whether a bulk removal empties the map (`clear`, `drain`) in a function that shuts its
+/// owner down (`stop`, `shutdown`, `close`, `clean`, `teardown`, ...): the owner is going
+/// away, as in `impl Drop`.
+fn teardown(index: &PackageIndex, r: &Reach) -> bool {
+    if !matches!(r.site.method.as_str(), "clear" | "drain") {
+        return false;
+    }
+    let Some(f) = r.site.func.and_then(|i| index.files[r.file].facts.lifecycle.funcs.get(i as usize)) else {
+        return false;
+    };
+    let name = f.name.as_str();
+    const WORDS: &[&str] = &["stop", "shutdown", "close", "clean", "teardown", "terminate", "destroy", "dispose"];
+    WORDS.iter().any(|w| name == *w || name.starts_with(&format!("{w}_")) || name.ends_with(&format!("_{w}")))
 }
 
 /// Whether a bulk removal is followed, in the same function, by growth of the same map

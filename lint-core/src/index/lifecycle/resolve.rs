@@ -159,9 +159,14 @@ impl<'a> PackageIndex<'a> {
 
     /// A map handed to a function of the package: that function's own sites (through its
     /// parameter) say what happens to it.
+    /// A parameter handed on is no evidence either: whether it is a map at all depends on
+    /// its callers.
     fn escapes_to_own_function(&self, t: &Tables<'a>, site: &Site) -> bool {
         if site.kind != SiteKind::Escape {
             return false;
+        }
+        if matches!(site.root, Root::Param { .. }) {
+            return true;
         }
         let callee = site.method.split('`').nth(1).unwrap_or("");
         t.functions.contains(callee)

@@ -47,3 +47,26 @@ impl Routes {
         }
     }
 }
+
+/// Emptied only when the engine stops: teardown, not a prune.
+pub struct Engine {
+    regions: Mutex<HashMap<u64, String>>,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine { regions: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn open(&self, id: u64, name: String) {
+        self.regions.lock().unwrap().insert(id, name);
+    }
+
+    pub fn close_region(&self, id: u64) {
+        self.regions.lock().unwrap().remove(&id);
+    }
+
+    pub fn stop(&self) {
+        self.regions.lock().unwrap().clear();
+    }
+}
