@@ -60,7 +60,7 @@ impl Rounds {
         *self.votes.lock().unwrap().entry(who).or_insert(0) += 1;
     }
 
-    pub fn close(&self) -> usize {
+    pub fn tally(&self) -> usize {
         let mut v = self.votes.lock().unwrap();
         let n = v.len();
         v.clear();
