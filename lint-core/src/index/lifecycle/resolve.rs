@@ -45,8 +45,8 @@ struct Tables<'a> {
     /// What each static's or field's type holds, by the address of its declaration:
     /// computed once, however many sites reach it.
     holdings: HashMap<usize, Holding>,
-    /// The file declaring each struct, by the address of its definition.
-    struct_file: HashMap<usize, usize>,
+    /// The structs of each (name, declaring file).
+    structs_in_file: HashMap<(&'a str, usize), Vec<&'a StructDef>>,
     /// Passthrough helpers: (name, is a function) -> chain.
     passthroughs: HashMap<(&'a str, bool), u32>,
     /// Rooted arguments by (callee, index), with their file.
@@ -71,7 +71,7 @@ impl<'a> PackageIndex<'a> {
             map_of: HashMap::new(),
             maps_in_struct: HashMap::new(),
             holdings: HashMap::new(),
-            struct_file: HashMap::new(),
+            structs_in_file: HashMap::new(),
             passthroughs: HashMap::new(),
             passes: HashMap::new(),
             field_aliases: HashMap::new(),
@@ -101,7 +101,7 @@ impl<'a> PackageIndex<'a> {
                 t.functions.extend(lc.funcs.iter().map(|f| f.name.as_str()));
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
-                t.struct_file.insert(addr(s), fi);
+                t.structs_in_file.entry((s.name.as_str(), fi)).or_default().push(s);
                 for field in &s.fields {
                     t.fields_by_name.entry(field.name.as_str()).or_default().push((s, field));
                     t.holdings.insert(addr(field), self.holding(&field.ty));
@@ -206,10 +206,10 @@ impl<'a> PackageIndex<'a> {
             Root::TypedField { ty, field } => {
                 // `self.f` in the file that declares the struct is that struct's field when
                 // several modules declare structs of the same name.
-                let all: Vec<&&StructDef> = self.structs_named(ty).iter().filter(|s| !s.is_enum).collect();
-                let here: Vec<&&StructDef> =
-                    all.iter().copied().filter(|s| t.struct_file.get(&addr(**s)) == Some(&file)).collect();
-                let chosen = if here.is_empty() { all } else { here };
+                let chosen: Vec<&StructDef> = match t.structs_in_file.get(&(ty.as_str(), file)) {
+                    Some(here) => here.clone(),
+                    None => self.structs_named(ty).iter().copied().filter(|s| !s.is_enum).collect(),
+                };
                 let (mut out, certain) = plain(
                     chosen
                         .into_iter()
