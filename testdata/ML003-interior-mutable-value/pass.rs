@@ -101,3 +101,148 @@ pub fn allowed_let() {
     > = HashMap::new();
     let _ = graph;
 }
+
+// Values that get another owner: the `Rc`/`Arc` is shared on purpose.
+
+pub struct Worker {
+    queue: Arc<Mutex<Vec<String>>>,
+}
+
+pub struct Parked {
+    lock: Arc<RwLock<u8>>,
+}
+
+pub struct Node {
+    pub edges: Vec<u32>,
+}
+
+fn visit(node: &Rc<RefCell<Node>>) -> usize {
+    node.borrow().edges.len()
+}
+
+pub type Pool = HashMap<u32, Arc<Mutex<u8>>>;
+
+pub struct Dispatcher {
+    // cloned into a struct
+    queues: HashMap<u32, Arc<Mutex<Vec<String>>>>,
+    // cloned in a `match` arm that is returned
+    by_route: Mutex<HashMap<String, Arc<Mutex<Vec<u8>>>>>,
+    // removed and sent over a channel
+    tasks: HashMap<u64, Arc<Mutex<u8>>>,
+    // removed and stored in a struct
+    watchers: HashMap<u64, Arc<RwLock<u8>>>,
+    // removed and moved into a thread
+    jobs: HashMap<u64, Arc<Mutex<u64>>>,
+    // a clone inserted, the other returned
+    inflight: HashMap<String, Arc<Mutex<u8>>>,
+    // returned by reference
+    handles: HashMap<u64, Arc<Mutex<u8>>>,
+    // passed to a function
+    graph: HashMap<u32, Rc<RefCell<Node>>>,
+    // cloned through an accessor
+    table: HashMap<u32, Arc<Mutex<u8>>>,
+    // cloned through an alias
+    pool: Pool,
+}
+
+impl Dispatcher {
+    pub fn worker(&self, id: u32) -> Option<Worker> {
+        let queue = self.queues.get(&id)?;
+        Some(Worker { queue: Arc::clone(queue) })
+    }
+
+    pub fn route(&self, name: &str) -> Option<Arc<Mutex<Vec<u8>>>> {
+        match self.by_route.lock().unwrap().get(name) {
+            Some(r) => Some(r.clone()),
+            None => None,
+        }
+    }
+
+    pub fn hand_off(&mut self, id: u64, tx: std::sync::mpsc::Sender<Arc<Mutex<u8>>>) {
+        if let Some(t) = self.tasks.remove(&id) {
+            tx.send(t).ok();
+        }
+    }
+
+    pub fn park(&mut self, id: u64) -> Option<Parked> {
+        let w = self.watchers.remove(&id)?;
+        Some(Parked { lock: w })
+    }
+
+    pub fn run(&mut self, id: u64) {
+        if let Some(job) = self.jobs.remove(&id) {
+            std::thread::spawn(move || *job.lock().unwrap() += 1);
+        }
+    }
+
+    pub fn start(&mut self, key: &str) -> Arc<Mutex<u8>> {
+        let s = Arc::new(Mutex::new(0));
+        self.inflight.insert(key.to_string(), Arc::clone(&s));
+        s
+    }
+
+    pub fn first_handle(&self) -> Option<&Arc<Mutex<u8>>> {
+        self.handles.values().next()
+    }
+
+    pub fn degrees(&self) -> usize {
+        self.graph.values().map(visit).sum::<usize>() + self.graph.values().map(|n| visit(n)).sum::<usize>()
+    }
+
+    pub fn table(&self) -> &HashMap<u32, Arc<Mutex<u8>>> {
+        &self.table
+    }
+
+    pub fn pooled(&self, id: u32) -> Option<Arc<Mutex<u8>>> {
+        self.pool.get(&id).cloned()
+    }
+}
+
+pub fn from_table(d: &Dispatcher) -> Option<Arc<Mutex<u8>>> {
+    d.table().get(&1).map(Arc::clone)
+}
+
+static REGISTRY: std::sync::LazyLock<Mutex<HashMap<String, Arc<Mutex<u8>>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+pub fn registered(name: &str) -> Arc<Mutex<u8>> {
+    REGISTRY.lock().unwrap().entry(name.to_string()).or_default().clone()
+}
+
+pub fn make_index() -> HashMap<u8, Rc<RefCell<Node>>> {
+    HashMap::new()
+}
+
+pub fn locals() -> Vec<Rc<RefCell<Node>>> {
+    let index = make_index();
+    let mut pending: HashMap<u64, Rc<RefCell<Node>>> = HashMap::new();
+    let slots = HashMap::<u8, Arc<Mutex<u8>>>::new();
+    let mut out: Vec<Rc<RefCell<Node>>> = index.values().cloned().collect();
+    out.extend(pending.remove(&1));
+    let _ = slots.get(&0).map(Arc::clone);
+    out
+}
+
+// Asynchronous locks are held across `.await`, after the map's guard is released.
+use tokio::sync::Mutex as AsyncMutex;
+
+pub struct Conn {
+    io: futures::lock::Mutex<Vec<u8>>,
+}
+
+pub struct Services {
+    conns: HashMap<u32, Arc<Conn>>,
+    streams: HashMap<u32, Arc<AsyncMutex<Vec<u8>>>>,
+    readers: HashMap<u32, Rc<async_lock::RwLock<u8>>>,
+    outer: Mutex<HashMap<u32, tokio::sync::Mutex<u8>>>,
+    // A lock two structs down: a service handle, not a per-entry cell.
+    handles: HashMap<u32, Arc<Service>>,
+}
+
+pub struct Service {
+    state: ServiceState,
+}
+
+pub struct ServiceState {
+    hits: Mutex<u32>,
+}

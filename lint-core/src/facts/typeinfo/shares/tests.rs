@@ -1,0 +1,81 @@
+//! Which reads of a map's values count as shared, and which stay in place.
+
+use super::*;
+
+fn shares(src: &str) -> Vec<String> {
+    let file = syn::parse_file(src).unwrap();
+    collect(&file, false)
+        .into_iter()
+        .map(|s| {
+            let root = match s.root {
+                MapRoot::Static(n) => n,
+                MapRoot::Field { ty: Some(t), field } => format!("{t}.{field}"),
+                MapRoot::Field { ty: None, field } => format!("_.{field}"),
+                MapRoot::Local(line) => format!("let@{line}"),
+                MapRoot::Call(n) => format!("{n}()"),
+            };
+            format!("{root} {:?}{}", s.kind, if s.in_test { " test" } else { "" })
+        })
+        .collect()
+}
+
+#[test]
+fn clones_returns_and_hand_offs() {
+    let src = "
+impl S {
+    fn a(&self) -> Option<Worker> { let q = self.queues.get(&1)?; Some(Worker { q: Arc::clone(q) }) }
+    fn b(&self) -> Option<Arc<X>> { match self.routes.lock().unwrap().get(n) { Some(r) => Some(r.clone()), None => None } }
+    fn c(&mut self) { if let Some(t) = self.tasks.remove(&1) { tx.send(t).ok(); } }
+    fn d(&mut self) -> Option<P> { let w = self.watchers.remove(&1)?; Some(P { w }) }
+    fn e(&mut self) { if let Some(j) = self.jobs.remove(&1) { spawn(move || j.lock()); } }
+    fn f(&mut self) -> Arc<X> { let s = Arc::new(x); self.inflight.insert(k, Arc::clone(&s)); s }
+    fn g(&self) -> Option<&Arc<X>> { self.handles.values().next() }
+    fn h(&self) { for (_, n) in &self.graph { visit(n); } }
+    fn i(&self) { let v: Vec<_> = self.docs.iter().map(|(_, d)| d.clone()).collect(); }
+    fn j(&self) { self.slots.get(&1).map(Rc::clone); }
+}
+fn k() { let m = make(); m.get(&1).cloned(); REG.lock().entry(k).or_default().clone(); }
+fn l() {
+    let mut m: HashMap<u8, Rc<X>> = HashMap::new();
+    let t = HashMap::<u8, Rc<X>>::new();
+    let x = m[&1].clone();
+    keep(t.get(&2));
+}
+";
+    assert_eq!(
+        shares(src),
+        [
+            "S.queues Cloned",
+            "S.routes Cloned",
+            "S.tasks Passed",
+            "S.watchers Stored",
+            "S.jobs Moved",
+            "S.inflight InsertedClone",
+            "S.handles Returned",
+            "S.graph Passed",
+            "S.docs Cloned",
+            "S.slots Cloned",
+            "make() Cloned",
+            "REG Cloned",
+            "let@16 Cloned",
+            "let@17 Passed",
+        ]
+    );
+}
+
+#[test]
+fn reads_in_place_are_not_shared() {
+    let src = "
+impl S {
+    fn a(&self) { if let Some(c) = self.stock.get(k) { *c.lock().unwrap() += 1; } }
+    fn b(&self) -> u32 { self.stock.values().map(|c| *c.lock().unwrap()).sum() }
+    fn c(&self) -> Vec<String> { self.shelves.get(&1).map(|s| s.borrow().clone()).unwrap_or_default() }
+    fn d(&self) -> usize { let s = &self.shelves[&1]; s.borrow().len() }
+    fn e(&self) { for (k, v) in self.stock.iter() { keys.push(k.clone()); v.lock().unwrap().clear(); } }
+    fn f(&self) { println!(\"{:?}\", self.stock.get(k)); assert!(Arc::ptr_eq(self.stock.get(k).unwrap(), &x)); }
+}
+#[cfg(test)]
+mod tests { fn t(s: &S) { s.stock.get(k).cloned(); } }
+";
+    assert_eq!(shares(src), ["_.stock Cloned test"]);
+}

@@ -1,0 +1,44 @@
+//! ML003: maps whose shared cells are only ever used in place: nothing clones, returns,
+//! sends or stores a value read from them, so each `Rc`/`Arc` has one owner, the map.
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+
+pub struct Inventory {
+    stock: HashMap<String, Arc<Mutex<u32>>>, //~ ML003
+    shelves: HashMap<u32, Rc<RefCell<Vec<String>>>>, //~ ML003
+}
+
+impl Inventory {
+    pub fn restock(&self, item: &str, n: u32) {
+        if let Some(count) = self.stock.get(item) {
+            *count.lock().unwrap() += n;
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        self.stock.values().map(|c| *c.lock().unwrap()).sum()
+    }
+
+    /// Clones the shelf's contents, not the `Rc` around them.
+    pub fn shelf(&self, id: u32) -> Vec<String> {
+        self.shelves.get(&id).map(|s| s.borrow().clone()).unwrap_or_default()
+    }
+
+    pub fn shelf_len(&self, id: u32) -> usize {
+        let shelf = &self.shelves[&id];
+        for (_, other) in &self.shelves {
+            other.borrow_mut().retain(|x| !x.is_empty());
+        }
+        shelf.borrow().len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // Test code that clones a value out does not make the production map share it.
+    fn peek(inv: &super::Inventory) -> Option<std::sync::Arc<std::sync::Mutex<u32>>> {
+        inv.stock.get("apples").cloned()
+    }
+}
