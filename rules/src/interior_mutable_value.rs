@@ -25,8 +25,8 @@ type, whose value type is:
   `parking_lot::Mutex`, `std::sync::RwLock`, ...), or a crate-local struct or enum with a
   direct field of such a type; and the map is the **sole owner** of its values: nowhere in
   the package is a value read from it (by `get`, `get_mut`, `remove`, indexing, iteration,
-  `entry(..).or_*`) cloned (`.clone()`, `.cloned()`, `Arc::clone`, `Rc::clone`,
-  `Arc::downgrade`), returned, sent or passed to a function, stored in a struct, tuple or
+  `entry(..)`) cloned (`.clone()`, `.cloned()`, `Arc::clone`, `Rc::clone`,
+  `Arc::downgrade`), compared by address with another pointer (`Arc::ptr_eq`), returned, sent or passed to a function, stored in a struct, tuple or
   another place, or moved into a `move` closure or `async move` block; nor is a clone
   inserted into it;
 - a **redundant per-entry lock**: `Mutex<T>` or `RefCell<T>` while the map itself sits
@@ -97,7 +97,8 @@ and refer to nodes by index.
   a lock somewhere inside is not a per-entry cell).
 - Atomics (`Arc<AtomicU64>`), `OnceCell`/`OnceLock` values (single-flight
   initialisation), `Arc<T>` without a cell, `Arc<Mutex<()>>` (a per-key lock with no
-  data), and a per-entry lock under an `RwLock` (read-lock the map, lock one entry: a
+  data), a cell around a trait object or slice (`Arc<Mutex<dyn Device>>`: it has no size,
+  so it cannot be stored inline), and a per-entry lock under an `RwLock` (read-lock the map, lock one entry: a
   deliberate pattern).
 - Function parameters and trait bounds (they repeat types declared elsewhere), and maps
   behind references (`&HashMap<..>`), which are examined where they are owned. A map type
@@ -143,8 +144,14 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
             let inner = value.args().first()?;
             let cell = index.cell_in(inner)?;
             // `Arc<Mutex<()>>` is a per-key lock with nothing to store inline: held while
-            // the map's own lock is released, it is the point of the entry.
-            if inner.args().first().is_some_and(|a| matches!(&a.kind, TypeKind::Tuple(t) if t.is_empty())) {
+            // the map's own lock is released, it is the point of the entry. A trait
+            // object or slice (`Mutex<dyn Device>`) has no size: it cannot be inline.
+            if inner.args().first().is_some_and(|a| match &a.kind {
+                TypeKind::Tuple(t) => t.is_empty(),
+                TypeKind::Traits(_) | TypeKind::Slice(_) => true,
+                TypeKind::Path { segments, args } => args.is_empty() && segments.last().is_some_and(|s| s == "str"),
+                _ => false,
+            }) {
                 return None;
             }
             // An async lock is held across `.await`, after the map's guard is released.

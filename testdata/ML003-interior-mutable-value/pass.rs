@@ -116,7 +116,7 @@ pub struct Node {
     pub edges: Vec<u32>,
 }
 
-fn visit(node: &Rc<RefCell<Node>>) -> usize {
+fn adopt(node: Rc<RefCell<Node>>) -> usize {
     node.borrow().edges.len()
 }
 
@@ -137,7 +137,9 @@ pub struct Dispatcher {
     inflight: HashMap<String, Arc<Mutex<u8>>>,
     // returned by reference
     handles: HashMap<u64, Arc<Mutex<u8>>>,
-    // passed to a function
+    // returned by reference inside `Some(..)`
+    handles_by_id: HashMap<u64, Arc<Mutex<u8>>>,
+    // drained and passed by value to a function
     graph: HashMap<u32, Rc<RefCell<Node>>>,
     // cloned through an accessor
     table: HashMap<u32, Arc<Mutex<u8>>>,
@@ -185,8 +187,15 @@ impl Dispatcher {
         self.handles.values().next()
     }
 
-    pub fn degrees(&self) -> usize {
-        self.graph.values().map(visit).sum::<usize>() + self.graph.values().map(|n| visit(n)).sum::<usize>()
+    pub fn lookup_handle(&self, id: Option<u64>) -> Option<&Arc<Mutex<u8>>> {
+        match id {
+            Some(id) => Some(self.handles_by_id.get(&id)?),
+            None => None,
+        }
+    }
+
+    pub fn adopt_all(&mut self) -> usize {
+        self.graph.drain().map(|(_, n)| adopt(n)).sum()
     }
 
     pub fn table(&self) -> &HashMap<u32, Arc<Mutex<u8>>> {

@@ -8,6 +8,12 @@ use std::sync::{Arc, Mutex};
 pub struct Inventory {
     stock: HashMap<String, Arc<Mutex<u32>>>, //~ ML003
     shelves: HashMap<u32, Rc<RefCell<Vec<String>>>>, //~ ML003
+    // Lent to a function that reads it in place: borrowed, not shared.
+    bins: HashMap<u32, Rc<RefCell<Vec<u32>>>>, //~ ML003
+}
+
+fn fill(bin: &RefCell<Vec<u32>>) -> usize {
+    bin.borrow().len()
 }
 
 impl Inventory {
@@ -24,6 +30,14 @@ impl Inventory {
     /// Clones the shelf's contents, not the `Rc` around them.
     pub fn shelf(&self, id: u32) -> Vec<String> {
         self.shelves.get(&id).map(|s| s.borrow().clone()).unwrap_or_default()
+    }
+
+    pub fn filled(&self) -> usize {
+        let mut n = 0;
+        for (_, bin) in &self.bins {
+            n += fill(bin);
+        }
+        n + self.bins.get(&0).map_or(0, |b| fill(b))
     }
 
     pub fn shelf_len(&self, id: u32) -> usize {

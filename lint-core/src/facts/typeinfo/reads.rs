@@ -22,19 +22,21 @@ pub enum MapRoot {
 }
 
 /// What a value read yields: one value (or a reference, `Option`, guard of one), an
-/// iterator of `(key, value)` pairs, or an iterator of values.
+/// iterator of `(key, value)` pairs, an iterator of values, or an entry (`entry(k)`,
+/// also matched as `Entry::Occupied(e)`), whose `get`, `insert`, ... yield the value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
     One,
     Pairs,
     Values,
+    Entry,
 }
 
 /// What a local name is bound to.
 #[derive(Clone, Debug)]
 pub enum Bound {
     Map(MapRoot),
-    Value(MapRoot, Shape),
+    Value(Read),
     /// Anything else: hides statics and outer bindings of the same name.
     Other,
 }
@@ -77,8 +79,14 @@ const TO_MAP: &[&str] = &[
 const READ_ONE: &[&str] =
     &["get", "get_mut", "remove", "swap_remove", "shift_remove", "get_index", "get_index_mut", "get_key_value"];
 
+/// Reads that move the value out of the map.
+const REMOVE: &[&str] = &["remove", "swap_remove", "shift_remove"];
+
 /// `entry(k)` followed by one of these yields the entry's value.
 const FROM_ENTRY: &[&str] = &["or_insert", "or_insert_with", "or_insert_with_key", "or_default", "into_mut"];
+
+/// Methods of an entry that yield its value.
+const ENTRY_VALUE: &[&str] = &["get", "get_mut", "into_mut", "insert", "or_insert", "or_insert_with", "or_default"];
 
 /// Steps that keep what a read yields (a value, an `Option` of one, an iterator).
 const KEEP: &[&str] = &[
@@ -138,8 +146,17 @@ fn map_root_at(e: &syn::Expr, scope: &dyn Scope, depth: usize) -> Option<MapRoot
         syn::Expr::Try(t) => next(&t.expr),
         syn::Expr::Await(a) => next(&a.base),
         syn::Expr::MethodCall(m) => {
+            // A map that is the value of another map (`outer.entry(k).or_default()`) is
+            // reached through the outer map's root.
+            if let Some(r) = value_read_at(e, scope, depth + 1).filter(|r| r.shape == Shape::One) {
+                return Some(r.root);
+            }
             let method = m.method.to_string();
             if TO_MAP.contains(&method.as_str()) && (m.args.is_empty() || method == "expect") {
+                // A lock taken on a value locks that value, not the map.
+                if value_read_at(&m.receiver, scope, depth + 1).is_some() {
+                    return None;
+                }
                 return next(&m.receiver);
             }
             (m.args.is_empty() && m.turbofish.is_none()).then_some(MapRoot::Call(method))
@@ -173,48 +190,78 @@ fn map_root_at(e: &syn::Expr, scope: &dyn Scope, depth: usize) -> Option<MapRoot
     }
 }
 
+/// A value read: the map it comes from, what it yields, and whether it is owned (moved
+/// out of the map: `remove`, `drain`, `into_values`, ...) rather than borrowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    pub root: MapRoot,
+    pub shape: Shape,
+    pub owned: bool,
+}
+
+impl Read {
+    pub fn new(root: MapRoot, shape: Shape, owned: bool) -> Read {
+        Read { root, shape, owned }
+    }
+
+    pub fn with_shape(self, shape: Shape) -> Read {
+        Read { shape, ..self }
+    }
+}
+
 /// The map a value read comes from, and what it yields.
-pub fn value_read(e: &syn::Expr, scope: &dyn Scope) -> Option<(MapRoot, Shape)> {
+pub fn value_read(e: &syn::Expr, scope: &dyn Scope) -> Option<Read> {
     value_read_at(e, scope, 0)
 }
 
-fn value_read_at(e: &syn::Expr, scope: &dyn Scope, depth: usize) -> Option<(MapRoot, Shape)> {
+fn value_read_at(e: &syn::Expr, scope: &dyn Scope, depth: usize) -> Option<Read> {
     if depth > MAX_DEPTH {
         return None;
     }
     let next = |x: &syn::Expr| value_read_at(x, scope, depth + 1);
     match strip(e) {
-        syn::Expr::Reference(r) => next(&r.expr),
+        syn::Expr::Reference(r) => next(&r.expr).map(|r| Read { owned: false, ..r }),
         syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => next(&u.expr),
         syn::Expr::Try(t) => next(&t.expr),
         syn::Expr::Await(a) => next(&a.base),
         syn::Expr::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
             match scope.lookup(&p.path.segments[0].ident.to_string()) {
-                Some(Bound::Value(r, s)) => Some((r.clone(), *s)),
+                Some(Bound::Value(r)) => Some(r.clone()),
                 _ => None,
             }
         }
         // `pair.1` of a `(key, value)` pair.
         syn::Expr::Field(f) if matches!(&f.member, syn::Member::Unnamed(i) if i.index == 1) => {
-            next(&f.base).map(|(r, _)| (r, Shape::One))
+            next(&f.base).map(|r| r.with_shape(Shape::One))
         }
-        syn::Expr::Index(i) => map_root_at(&i.expr, scope, depth + 1).map(|r| (r, Shape::One)),
+        syn::Expr::Index(i) => map_root_at(&i.expr, scope, depth + 1).map(|r| Read::new(r, Shape::One, false)),
         syn::Expr::MethodCall(m) => {
             let method = m.method.to_string();
             let method = method.as_str();
-            let on_map = || map_root_at(&m.receiver, scope, depth + 1);
+            let on_map = |shape, owned| map_root_at(&m.receiver, scope, depth + 1).map(|r| Read::new(r, shape, owned));
             if READ_ONE.contains(&method) && !m.args.is_empty() {
-                return on_map().map(|r| (r, Shape::One));
+                return on_map(Shape::One, REMOVE.contains(&method));
             }
             if FROM_ENTRY.contains(&method) {
-                return entry_root(&m.receiver, scope, depth + 1).map(|r| (r, Shape::One));
+                if let Some(r) = entry_root(&m.receiver, scope, depth + 1) {
+                    return Some(Read::new(r, Shape::One, false));
+                }
+            }
+            if method == "entry" && m.args.len() == 1 {
+                return on_map(Shape::Entry, false);
+            }
+            if ENTRY_VALUE.contains(&method) {
+                if let Some(r) = next(&m.receiver).filter(|r| r.shape == Shape::Entry) {
+                    return Some(r.with_shape(Shape::One));
+                }
             }
             if m.args.is_empty() {
                 match method {
-                    "values" | "values_mut" | "into_values" => return on_map().map(|r| (r, Shape::Values)),
+                    "values" | "values_mut" => return on_map(Shape::Values, false),
+                    "into_values" => return on_map(Shape::Values, true),
                     "iter" | "iter_mut" | "into_iter" | "drain" => {
-                        if let Some(r) = on_map() {
-                            return Some((r, Shape::Pairs));
+                        if let Some(r) = on_map(Shape::Pairs, matches!(method, "into_iter" | "drain")) {
+                            return Some(r);
                         }
                     }
                     _ => {}

@@ -13,10 +13,10 @@ use syn::visit::{self, Visit};
 mod bind;
 mod syntax;
 
-use super::reads::{is_clone_expr, is_clone_path, map_root, value_read, Bound, MapRoot, Scope};
+use super::reads::{is_clone_expr, is_clone_path, map_root, value_read, Bound, MapRoot, Read, Scope, Shape};
 use crate::ctor::strip;
 use crate::diagnostic::Span;
-use syntax::{has_turbofish, single_ident, LOOKS_ONLY};
+use syntax::{has_turbofish, is_wrapping_variant, single_ident, LOOKS_ONLY};
 
 /// How a value read from a map gets another owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,8 +27,17 @@ pub enum ShareKind {
     Stored,
     /// Captured by a `move` closure or an `async move` block.
     Moved,
+    /// Compared by address with another pointer (`Arc::ptr_eq`): another owner exists.
+    Compared,
     /// A clone inserted as a value: the inserter keeps the other owner.
     InsertedClone,
+}
+
+impl ShareKind {
+    /// Whether the value must be owned for this to give it another owner.
+    pub fn needs_ownership(self) -> bool {
+        matches!(self, ShareKind::Passed | ShareKind::Stored | ShareKind::Moved)
+    }
 }
 
 /// A value of the map at `root` shared with another owner, first occurrence.
@@ -159,6 +168,10 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
         if let Some(e) = &r.expr {
+            let e = match strip(e) {
+                syn::Expr::Call(c) if c.args.len() == 1 && is_wrapping_variant(&c.func) => &c.args[0],
+                other => other,
+            };
             self.share_if_value(e, ShareKind::Returned);
         }
         visit::visit_expr_return(self, r);
@@ -170,9 +183,11 @@ impl<'ast> Visit<'ast> for Collector {
             let mut crossed = false;
             for f in self.frames.iter().rev() {
                 if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| *n == name) {
-                    if let (true, Bound::Value(root, _)) = (crossed, b) {
-                        let root = root.clone();
-                        self.share(root, ShareKind::Moved, Span::of(p));
+                    if let (true, Bound::Value(read)) = (crossed, b) {
+                        if read.owned {
+                            let root = read.root.clone();
+                            self.share(root, ShareKind::Moved, Span::of(p));
+                        }
                     }
                     break;
                 }
@@ -187,7 +202,7 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let method = m.method.to_string();
         let source = value_read(&m.receiver, self);
-        if let Some((root, _)) = &source {
+        if let Some(Read { root, .. }) = &source {
             let cloned = matches!(method.as_str(), "clone" | "cloned" | "to_owned") && m.args.is_empty()
                 || m.args.first().is_some_and(is_clone_path);
             if cloned {
@@ -211,7 +226,12 @@ impl<'ast> Visit<'ast> for Collector {
             }
         }
         self.visit_expr(&m.receiver);
-        let param = usize::from(matches!(method.as_str(), "fold" | "try_fold"));
+        // `map.retain(|k, v| ..)`: the second parameter is the value.
+        let (source, param) = match (method.as_str(), &source) {
+            ("retain", None) => (map_root(&m.receiver, self).map(|r| Read::new(r, Shape::Pairs, false)), 1),
+            ("fold" | "try_fold", _) => (source, 1),
+            _ => (source, 0),
+        };
         for a in &m.args {
             match strip(a) {
                 syn::Expr::Closure(cl) => self.closure_over(cl, source.clone(), param),
@@ -228,6 +248,7 @@ impl<'ast> Visit<'ast> for Collector {
         let callee = callee.unwrap_or_default();
         let kind = match callee.as_str() {
             "clone" | "downgrade" => Some(ShareKind::Cloned),
+            "ptr_eq" => Some(ShareKind::Compared),
             c if LOOKS_ONLY.contains(&c) => None,
             _ => Some(ShareKind::Passed),
         };

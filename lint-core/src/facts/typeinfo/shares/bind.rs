@@ -6,7 +6,7 @@ use syn::visit::Visit;
 use super::syntax::{pat_idents, second_of_pair, tail_exprs_of_block, LOGGING_MACROS};
 use super::{Collector, Frame, ShareKind, ValueShare};
 use crate::diagnostic::Span;
-use crate::facts::typeinfo::reads::{map_root, value_read, Bound, MapRoot, Shape};
+use crate::facts::typeinfo::reads::{map_root, value_read, Bound, MapRoot, Read, Shape};
 use crate::testcode::is_test_attrs;
 
 impl Collector {
@@ -16,10 +16,14 @@ impl Collector {
         }
     }
 
-    /// Records `kind` when `e` is a value read from a map.
+    /// Records `kind` when `e` is a value read from a map. Passing, storing and moving
+    /// count only for a value owned (moved out of the map): a borrowed `&Arc<T>` handed to
+    /// a function usually reaches it as `&T`.
     pub(super) fn share_if_value(&mut self, e: &syn::Expr, kind: ShareKind) {
-        if let Some((root, _)) = value_read(e, self) {
-            self.share(root, kind, Span::of(e));
+        if let Some(r) = value_read(e, self) {
+            if r.owned || !kind.needs_ownership() {
+                self.share(r.root, kind, Span::of(e));
+            }
         }
     }
 
@@ -48,9 +52,10 @@ impl Collector {
     pub(super) fn bind_pat(&mut self, pat: &syn::Pat, e: Option<&syn::Expr>, iterated: bool) {
         let read = e.and_then(|e| value_read(e, self));
         let map = e.filter(|_| read.is_none()).and_then(|e| map_root(e, self));
-        let (root, shape) = match (read, map) {
-            (Some((r, s)), _) => (r, s),
-            (None, Some(r)) if iterated => (r, Shape::Pairs),
+        let owned_map = e.is_some_and(|e| !matches!(crate::ctor::strip(e), syn::Expr::Reference(_)));
+        let read = match (read, map) {
+            (Some(r), _) => r,
+            (None, Some(r)) if iterated => Read::new(r, Shape::Pairs, owned_map),
             (None, Some(r)) => {
                 let mut names = Vec::new();
                 pat_idents(pat, &mut names, 0);
@@ -61,17 +66,17 @@ impl Collector {
             }
             (None, None) => return self.shadow(pat),
         };
+        let shape = read.shape;
         let mut values = Vec::new();
         let mut others = Vec::new();
-        match shape {
-            Shape::Pairs => match second_of_pair(pat, 0) {
-                Some(v) => {
-                    pat_idents(v, &mut values, 0);
-                    pat_idents(pat, &mut others, 0);
-                }
-                None => pat_idents(pat, &mut values, 0),
-            },
-            Shape::One | Shape::Values => pat_idents(pat, &mut values, 0),
+        // Iterating a value that is itself a map yields pairs too.
+        let pairs = shape == Shape::Pairs || (iterated && shape == Shape::One);
+        match second_of_pair(pat, 0).filter(|_| pairs) {
+            Some(v) => {
+                pat_idents(v, &mut values, 0);
+                pat_idents(pat, &mut others, 0);
+            }
+            None => pat_idents(pat, &mut values, 0),
         }
         for n in others.into_iter().filter(|n| !values.contains(n)) {
             self.bind(n, Bound::Other);
@@ -79,7 +84,7 @@ impl Collector {
         let shape =
             if iterated || shape == Shape::Pairs && second_of_pair(pat, 0).is_some() { Shape::One } else { shape };
         for n in values {
-            self.bind(n, Bound::Value(root.clone(), shape));
+            self.bind(n, Bound::Value(read.clone().with_shape(shape)));
         }
     }
 
@@ -106,20 +111,20 @@ impl Collector {
     }
 
     /// A closure whose parameters receive what `source` yields (when it reads a map).
-    pub(super) fn closure_over(&mut self, cl: &syn::ExprClosure, source: Option<(MapRoot, Shape)>, param: usize) {
+    pub(super) fn closure_over(&mut self, cl: &syn::ExprClosure, source: Option<Read>, param: usize) {
         let frame = Frame { moves: cl.capture.is_some(), ..Frame::default() };
         self.scoped(frame, |c| {
             for (i, p) in cl.inputs.iter().enumerate() {
                 match &source {
-                    Some((root, shape)) if i == param => {
+                    Some(read) if i == param => {
                         let mut values = Vec::new();
-                        match second_of_pair(p, 0).filter(|_| *shape == Shape::Pairs) {
+                        match second_of_pair(p, 0).filter(|_| read.shape == Shape::Pairs) {
                             Some(v) => pat_idents(v, &mut values, 0),
                             None => pat_idents(p, &mut values, 0),
                         }
                         c.shadow(p);
                         for n in values {
-                            c.bind(n, Bound::Value(root.clone(), Shape::One));
+                            c.bind(n, Bound::Value(read.clone().with_shape(Shape::One)));
                         }
                     }
                     _ => c.shadow(p),

@@ -1,5 +1,6 @@
 //! The syntax the share walk reads: names a pattern binds, the value part of a
-//! `(key, value)` pattern, tail expressions of a function, turbofish initialisers, and
+//! `(key, value)` pattern, tail expressions of a function (also inside `Some(..)`,
+//! `Ok(..)`), turbofish initialisers, and
 //! the callees and macros that only look at their arguments.
 
 use std::collections::HashSet;
@@ -131,6 +132,11 @@ pub fn has_turbofish(e: &syn::Expr, depth: usize) -> bool {
     }
 }
 
+/// `Some`, `Ok`, `Err`: returning `Some(x)` returns `x`.
+pub fn is_wrapping_variant(func: &syn::Expr) -> bool {
+    matches!(strip(func), syn::Expr::Path(p) if p.path.get_ident().is_some_and(|i| i == "Some" || i == "Ok" || i == "Err"))
+}
+
 /// The expressions in tail position of a function body: its tail expression, through
 /// blocks, `if`/`else` branches and `match` arms.
 pub fn tail_exprs_of_block(b: &syn::Block, out: &mut HashSet<usize>, depth: usize) {
@@ -155,6 +161,9 @@ fn tail_exprs(e: &syn::Expr, out: &mut HashSet<usize>, depth: usize) {
             }
         }
         syn::Expr::Match(m) => m.arms.iter().for_each(|a| tail_exprs(&a.body, out, depth + 1)),
+        syn::Expr::Call(c) if c.args.len() == 1 && is_wrapping_variant(&c.func) => {
+            tail_exprs(&c.args[0], out, depth + 1)
+        }
         _ => {}
     }
 }

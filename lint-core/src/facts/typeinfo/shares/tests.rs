@@ -19,6 +19,11 @@ fn shares(src: &str) -> Vec<String> {
         .collect()
 }
 
+/// The 1-based line of the first line of `src` holding `text`.
+fn line_of(src: &str, text: &str) -> usize {
+    src.lines().position(|l| l.contains(text)).unwrap() + 1
+}
+
 #[test]
 fn clones_returns_and_hand_offs() {
     let src = "
@@ -30,16 +35,21 @@ impl S {
     fn e(&mut self) { if let Some(j) = self.jobs.remove(&1) { spawn(move || j.lock()); } }
     fn f(&mut self) -> Arc<X> { let s = Arc::new(x); self.inflight.insert(k, Arc::clone(&s)); s }
     fn g(&self) -> Option<&Arc<X>> { self.handles.values().next() }
-    fn h(&self) { for (_, n) in &self.graph { visit(n); } }
+    fn h(&mut self) { for (_, n) in self.graph.drain() { visit(n); } }
     fn i(&self) { let v: Vec<_> = self.docs.iter().map(|(_, d)| d.clone()).collect(); }
     fn j(&self) { self.slots.get(&1).map(Rc::clone); }
+    fn jj(&self, s: Option<&u8>) -> Option<&Arc<X>> { match s { Some(s) => Some(self.scopes.get(s)?), None => None } }
+    fn jk(&self) -> Option<&Arc<X>> { if x { return Some(&self.early[&1]); } None }
+    fn m(&self) { let x = match self.disk.lock().entry(p) { Entry::Occupied(e) => Arc::clone(e.get()), Entry::Vacant(e) => Arc::clone(e.insert(v)) }; }
+    fn n(&mut self) { self.devs.retain(|_, d| !Arc::ptr_eq(d, other)); }
+    fn o(&mut self) { let a = self.nested.entry(a).or_default().entry(b).or_insert_with(f); a.clone(); }
 }
 fn k() { let m = make(); m.get(&1).cloned(); REG.lock().entry(k).or_default().clone(); }
 fn l() {
     let mut m: HashMap<u8, Rc<X>> = HashMap::new();
     let t = HashMap::<u8, Rc<X>>::new();
     let x = m[&1].clone();
-    keep(t.get(&2));
+    keep(t.remove(&2));
 }
 ";
     assert_eq!(
@@ -55,10 +65,15 @@ fn l() {
             "S.graph Passed",
             "S.docs Cloned",
             "S.slots Cloned",
+            "S.scopes Returned",
+            "S.early Returned",
+            "S.disk Cloned",
+            "S.devs Compared",
+            "S.nested Cloned",
             "make() Cloned",
             "REG Cloned",
-            "let@16 Cloned",
-            "let@17 Passed",
+            &format!("let@{} Cloned", line_of(src, "let mut m:")),
+            &format!("let@{} Passed", line_of(src, "let t =")),
         ]
     );
 }
@@ -72,7 +87,9 @@ impl S {
     fn c(&self) -> Vec<String> { self.shelves.get(&1).map(|s| s.borrow().clone()).unwrap_or_default() }
     fn d(&self) -> usize { let s = &self.shelves[&1]; s.borrow().len() }
     fn e(&self) { for (k, v) in self.stock.iter() { keys.push(k.clone()); v.lock().unwrap().clear(); } }
-    fn f(&self) { println!(\"{:?}\", self.stock.get(k)); assert!(Arc::ptr_eq(self.stock.get(k).unwrap(), &x)); }
+    fn f(&self) { println!(\"{:?}\", self.stock.get(k)); assert!(self.stock.get(k).is_some()); }
+    fn g(&self) { for (_, n) in &self.stock { visit(n); } let x = S { s: self.stock.get(k) }; }
+    fn h(&self) { for (m, codes) in &self.by_code { for (c, agg) in codes { out.insert(*c, agg.lock().get()); } } }
 }
 #[cfg(test)]
 mod tests { fn t(s: &S) { s.stock.get(k).cloned(); } }
