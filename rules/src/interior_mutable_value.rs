@@ -3,6 +3,7 @@
 //! struct with such a field) that only the map owns, or a per-entry `Mutex`/`RefCell`
 //! inside a map that an exclusive lock already guards. Asynchronous locks are exempt.
 
+use lint_core::facts::typeinfo::{Position, ShareKind};
 use lint_core::index::typeinfo::{same_alias_expansion, type_text, MapUse, TypeSite};
 use lint_core::index::PackageIndex;
 use lint_core::types::TypeKind;
@@ -102,7 +103,8 @@ and refer to nodes by index.
   deliberate pattern).
 - Function parameters and trait bounds (they repeat types declared elsewhere), and maps
   behind references (`&HashMap<..>`), which are examined where they are owned. A map type
-  that comes entirely from a type alias is reported once, at the alias.
+  that comes entirely from a type alias is reported once, at the alias; a local map moved
+  into a struct field (`Self { map }`) is reported at the field.
 
 ## Limits
 
@@ -138,6 +140,12 @@ impl Rule for InteriorMutableValue {
 /// The diagnostic for one map, if its value is a shared cell or a redundant lock.
 fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagnostic> {
     let value = m.value?;
+    // A local moved into a struct field is the field's map: reported at the field.
+    if matches!(site.position, Position::Let | Position::Turbofish)
+        && index.value_shared(site).is_some_and(|(_, s)| s.kind == ShareKind::IntoField)
+    {
+        return None;
+    }
     let map_text = type_text(site.ty, m.map);
     let (parts, message, help, labels) = match index.known_name(value) {
         Some(wrapper @ ("Rc" | "Arc" | "Box")) => {

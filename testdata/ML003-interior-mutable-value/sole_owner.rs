@@ -17,6 +17,13 @@ fn fill(bin: &RefCell<Vec<u32>>) -> usize {
 }
 
 impl Inventory {
+    /// The local is the field's map: reported once, at the field.
+    pub fn new() -> Self {
+        let stock: HashMap<String, Arc<Mutex<u32>>> = HashMap::new();
+        let shelves = HashMap::<u32, Rc<RefCell<Vec<String>>>>::new();
+        Inventory { stock, shelves, bins: HashMap::new() }
+    }
+
     pub fn restock(&self, item: &str, n: u32) {
         if let Some(count) = self.stock.get(item) {
             *count.lock().unwrap() += n;

@@ -29,6 +29,9 @@ pub enum ShareKind {
     Moved,
     /// Compared by address with another pointer (`Arc::ptr_eq`): another owner exists.
     Compared,
+    /// Not a value: the local map itself is moved into a struct field (`S { map }`,
+    /// `self.f = map`), where it is declared, and reported, again.
+    IntoField,
     /// A clone inserted as a value: the inserter keeps the other owner.
     InsertedClone,
 }
@@ -263,6 +266,7 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
         for f in &s.fields {
             self.share_if_value(&f.expr, ShareKind::Stored);
+            self.into_field(&f.expr);
         }
         visit::visit_expr_struct(self, s);
     }
@@ -283,6 +287,9 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
         self.share_if_value(&a.right, ShareKind::Stored);
+        if matches!(strip(&a.left), syn::Expr::Field(_)) {
+            self.into_field(&a.right);
+        }
         visit::visit_expr_assign(self, a);
     }
 

@@ -3,6 +3,8 @@
 
 use syn::visit::Visit;
 
+use crate::facts::typeinfo::reads::Scope;
+
 use super::syntax::{pat_idents, second_of_pair, tail_exprs_of_block, LOGGING_MACROS};
 use super::{Collector, Frame, ShareKind, ValueShare};
 use crate::diagnostic::Span;
@@ -23,6 +25,26 @@ impl Collector {
         if let Some(r) = value_read(e, self) {
             if r.owned || !kind.needs_ownership() {
                 self.share(r.root, kind, Span::of(e));
+            }
+        }
+    }
+
+    /// A local map stored in a field, as itself or wrapped (`Arc::new(Mutex::new(map))`,
+    /// `Some(map)`).
+    pub(super) fn into_field(&mut self, e: &syn::Expr) {
+        let mut e = crate::ctor::strip(e);
+        for _ in 0..8 {
+            match e {
+                syn::Expr::Call(c) if c.args.len() == 1 => e = crate::ctor::strip(&c.args[0]),
+                syn::Expr::Path(p) => {
+                    let Some(name) = p.path.get_ident().map(|i| i.to_string()) else { return };
+                    if let Some(Bound::Map(root @ MapRoot::Local(_))) = self.lookup(&name) {
+                        let root = root.clone();
+                        self.share(root, ShareKind::IntoField, Span::of(p));
+                    }
+                    return;
+                }
+                _ => return,
             }
         }
     }

@@ -50,6 +50,9 @@ fn l() {
     let t = HashMap::<u8, Rc<X>>::new();
     let x = m[&1].clone();
     keep(t.remove(&2));
+    let n: HashMap<u8, Rc<X>> = HashMap::new();
+    let o: HashMap<u8, Rc<X>> = HashMap::new();
+    S { n, o: Arc::new(Mutex::new(o)) };
 }
 ";
     assert_eq!(
@@ -74,6 +77,8 @@ fn l() {
             "REG Cloned",
             &format!("let@{} Cloned", line_of(src, "let mut m:")),
             &format!("let@{} Passed", line_of(src, "let t =")),
+            &format!("let@{} IntoField", line_of(src, "let n:")),
+            &format!("let@{} IntoField", line_of(src, "let o:")),
         ]
     );
 }
