@@ -266,7 +266,7 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
         for f in &s.fields {
             self.share_if_value(&f.expr, ShareKind::Stored);
-            self.into_field(&f.expr);
+            self.moved_to_field(&f.expr);
         }
         visit::visit_expr_struct(self, s);
     }
@@ -288,7 +288,7 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
         self.share_if_value(&a.right, ShareKind::Stored);
         if matches!(strip(&a.left), syn::Expr::Field(_)) {
-            self.into_field(&a.right);
+            self.moved_to_field(&a.right);
         }
         visit::visit_expr_assign(self, a);
     }

@@ -31,7 +31,7 @@ impl Collector {
 
     /// A local map stored in a field, as itself or wrapped (`Arc::new(Mutex::new(map))`,
     /// `Some(map)`).
-    pub(super) fn into_field(&mut self, e: &syn::Expr) {
+    pub(super) fn moved_to_field(&mut self, e: &syn::Expr) {
         let mut e = crate::ctor::strip(e);
         for _ in 0..8 {
             match e {
