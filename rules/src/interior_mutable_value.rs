@@ -28,8 +28,11 @@ type, whose value type is:
   the package is a value read from it (by `get`, `get_mut`, `remove`, indexing, iteration,
   `entry(..)`) cloned (`.clone()`, `.cloned()`, `Arc::clone`, `Rc::clone`,
   `Arc::downgrade`), compared by address with another pointer (`Arc::ptr_eq`), returned, sent or passed to a function, stored in a struct, tuple or
-  another place, or moved into a `move` closure or `async move` block; nor is a clone
-  inserted into it;
+  another place, or moved into a `move` closure or `async move` block (passing, storing
+  and moving count for values moved out of the map, by `remove`, `drain`, ...: a borrowed
+  `&Arc<T>` usually reaches a function as `&T`); nor is a clone inserted into it (also a
+  local inserted after being cloned, and the map a function returns built from clones).
+  Test code counts: a value cloned out by a test is shared too;
 - a **redundant per-entry lock**: `Mutex<T>` or `RefCell<T>` while the map itself sits
   inside an exclusive `Mutex` or `RefCell` in the same written type (`Mutex<HashMap<K, Mutex<V>>>`), through
   `Box`, `Option`, `Vec`, tuples and the values of other maps (an `Arc` or `Rc` in between
@@ -110,8 +113,9 @@ and refer to nodes by index.
 
 Without type checking, a crate-local struct is recognised by its name; when several
 structs of the package share it, any of them holding a cell counts. A field is matched
-by its name where it is read through another receiver than `self` (`x.f`), so a value
-shared from another struct's field of the same name also counts as shared. A value that
+by its name where it is read through another receiver than `self` (`x.f`, also `x.0`),
+so a value shared from another struct's field of the same name also counts as shared.
+Values of enum variants are not followed. A value that
 travels through a local closure result or a collected iterator before being handed out
 is not followed, and then the map is still reported.
 "#,

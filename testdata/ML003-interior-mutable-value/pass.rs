@@ -75,6 +75,10 @@ mod tests {
         nodes: HashMap<u32, Rc<RefCell<Plain>>>,
     }
 
+    fn probe(d: &Dispatcher) -> Option<Arc<Mutex<u8>>> {
+        d.probes.get(&0).cloned()
+    }
+
     #[test]
     fn builds() {
         let m: HashMap<u32, Arc<Mutex<Plain>>> = HashMap::new();
@@ -145,6 +149,8 @@ pub struct Dispatcher {
     table: HashMap<u32, Arc<Mutex<u8>>>,
     // cloned through an alias
     pool: Pool,
+    // cloned out in test code only: the package still shares them
+    probes: HashMap<u32, Arc<Mutex<u8>>>,
 }
 
 impl Dispatcher {
@@ -254,4 +260,43 @@ pub struct Service {
 
 pub struct ServiceState {
     hits: Mutex<u32>,
+}
+
+// A clone of the value kept by a callback before the original is inserted.
+pub struct Listeners {
+    buffers: HashMap<String, Arc<Mutex<Vec<String>>>>,
+}
+
+impl Listeners {
+    pub fn listen(&mut self, topic: &str, register: impl FnOnce(Box<dyn Fn(String)>)) {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let for_callback = buffer.clone();
+        register(Box::new(move |msg| for_callback.lock().unwrap().push(msg)));
+        self.buffers.insert(topic.to_string(), buffer);
+    }
+}
+
+// A returned map built from clones of values owned elsewhere.
+pub struct Region {
+    pub load: Arc<Mutex<f64>>,
+}
+
+pub fn loads(regions: &[(u64, Region)]) -> HashMap<u64, Arc<Mutex<f64>>> {
+    regions.iter().map(|(id, r)| (*id, r.load.clone())).collect()
+}
+
+// A tuple struct's map whose values test code clones out.
+pub struct Series(std::collections::BTreeMap<Vec<u8>, Arc<RwLock<Vec<u64>>>>);
+
+impl Series {
+    pub fn push(&self, key: &[u8], v: u64) {
+        if let Some(s) = self.0.get(key) {
+            s.write().unwrap().push(v);
+        }
+    }
+}
+
+#[cfg(test)]
+fn series_of(s: &Series, key: &[u8]) -> Option<Arc<RwLock<Vec<u64>>>> {
+    s.0.get(key).cloned()
 }

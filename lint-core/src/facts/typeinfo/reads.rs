@@ -182,9 +182,12 @@ fn map_root_at(e: &syn::Expr, scope: &dyn Scope, depth: usize) -> Option<MapRoot
             is_static_name(&last).then_some(MapRoot::Static(last))
         }
         syn::Expr::Field(f) => {
-            let syn::Member::Named(id) = &f.member else { return None };
+            let field = match &f.member {
+                syn::Member::Named(id) => id.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
             let ty = if is_self(&f.base) { Some(scope.impl_ty()?.to_string()) } else { None };
-            Some(MapRoot::Field { ty, field: id.to_string() })
+            Some(MapRoot::Field { ty, field })
         }
         _ => None,
     }

@@ -61,6 +61,8 @@ pub fn collect(file: &syn::File, in_test_file: bool) -> Vec<ValueShare> {
         impl_ty: None,
         in_test: in_test_file,
         tails: HashSet::new(),
+        returns_map: None,
+        cloned: HashSet::new(),
     };
     c.visit_file(file);
     c.out
@@ -84,6 +86,11 @@ struct Collector {
     in_test: bool,
     /// Addresses of the expressions in tail position of the function being visited.
     tails: HashSet<usize>,
+    /// The function being visited, when its return type may hold a map.
+    returns_map: Option<String>,
+    /// Locals of the function being visited that were cloned (`x.clone()`,
+    /// `Arc::clone(&x)`): inserting one shares it with the clone.
+    cloned: HashSet<String>,
 }
 
 impl Scope for Collector {
@@ -212,8 +219,11 @@ impl<'ast> Visit<'ast> for Collector {
                 self.share(root.clone(), ShareKind::Cloned, Span::of(&m.method));
             }
         }
+        if method == "clone" && m.args.is_empty() {
+            self.note_cloned(&m.receiver);
+        }
         if matches!(method.as_str(), "insert" | "push" | "push_back" | "or_insert")
-            && m.args.last().is_some_and(is_clone_expr)
+            && m.args.last().is_some_and(|a| is_clone_expr(a) || self.is_cloned_local(a))
         {
             let target = map_root(&m.receiver, self).or_else(|| match strip(&m.receiver) {
                 syn::Expr::MethodCall(e) if e.method == "entry" => map_root(&e.receiver, self),
@@ -222,6 +232,7 @@ impl<'ast> Visit<'ast> for Collector {
             if let Some(root) = target {
                 self.share(root, ShareKind::InsertedClone, Span::of(&m.method));
             }
+            self.built_from_clones(Span::of(&m.method));
         }
         if !LOOKS_ONLY.contains(&method.as_str()) {
             for a in &m.args {
@@ -249,6 +260,10 @@ impl<'ast> Visit<'ast> for Collector {
             _ => None,
         };
         let callee = callee.unwrap_or_default();
+        if callee == "clone" && c.args.len() == 1 {
+            self.note_cloned(&c.args[0]);
+            self.built_from_clones(Span::of(c));
+        }
         let kind = match callee.as_str() {
             "clone" | "downgrade" => Some(ShareKind::Cloned),
             "ptr_eq" => Some(ShareKind::Compared),
@@ -274,6 +289,10 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_expr_tuple(&mut self, t: &'ast syn::ExprTuple) {
         for e in &t.elems {
             self.share_if_value(e, ShareKind::Stored);
+        }
+        // `(key, value.clone())` collected into the map a function returns.
+        if t.elems.len() == 2 && t.elems.last().is_some_and(is_clone_expr) {
+            self.built_from_clones(Span::of(t));
         }
         visit::visit_expr_tuple(self, t);
     }

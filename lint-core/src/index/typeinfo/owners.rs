@@ -17,8 +17,8 @@ const MAX_ALIAS_HOPS: usize = 2;
 
 impl PackageIndex<'_> {
     /// The first place where a value read from the map written at `site` gets another
-    /// owner, with its file: `None` when, as far as the package shows, the map is the
-    /// sole owner of its values. Test code counts only for a site in test code.
+    /// owner, with its file: `None` when, as far as the package shows (test code
+    /// included), the map is the sole owner of its values.
     pub fn value_shared(&self, site: &TypeSite) -> Option<(usize, &ValueShare)> {
         let mut roots = Vec::new();
         self.site_roots(site, &mut roots, 0);
@@ -27,10 +27,7 @@ impl PackageIndex<'_> {
                 .types
                 .shares
                 .iter()
-                .find(|s| {
-                    (!s.in_test || site.in_test)
-                        && roots.iter().any(|(root, only_in)| *root == s.root && only_in.is_none_or(|i| i == file))
-                })
+                .find(|s| roots.iter().any(|(root, only_in)| *root == s.root && only_in.is_none_or(|i| i == file)))
                 .map(|s| (file, s))
         })
     }
@@ -39,6 +36,8 @@ impl PackageIndex<'_> {
     fn site_roots(&self, site: &TypeSite, out: &mut Vec<(MapRoot, Option<usize>)>, hops: usize) {
         let owner = site.owner.to_string();
         match site.position {
+            // Enum fields are reached by patterns only, never as `x.f`.
+            Position::Field if site.parent.is_some_and(|p| p.is_enum) => {}
             Position::Field => {
                 let ty = site.parent.map(|p| p.name.clone());
                 out.push((MapRoot::Field { ty: ty.clone(), field: owner.clone() }, None));

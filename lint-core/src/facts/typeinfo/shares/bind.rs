@@ -118,8 +118,40 @@ impl Collector {
         }
     }
 
+    /// A local cloned here (`x.clone()`, `Arc::clone(&x)`).
+    pub(super) fn note_cloned(&mut self, e: &syn::Expr) {
+        let mut e = crate::ctor::strip(e);
+        if let syn::Expr::Reference(r) = e {
+            e = crate::ctor::strip(&r.expr);
+        }
+        if let syn::Expr::Path(p) = e {
+            if let Some(id) = p.path.get_ident() {
+                self.cloned.insert(id.to_string());
+            }
+        }
+    }
+
+    /// Whether `e` is a local cloned earlier in the function.
+    pub(super) fn is_cloned_local(&self, e: &syn::Expr) -> bool {
+        matches!(crate::ctor::strip(e), syn::Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.cloned.contains(&i.to_string())))
+    }
+
+    /// A clone put into a map inside a function that returns a map: its values are
+    /// shared with their sources.
+    pub(super) fn built_from_clones(&mut self, span: Span) {
+        if let Some(name) = self.returns_map.clone() {
+            self.share(MapRoot::Call(name), ShareKind::InsertedClone, span);
+        }
+    }
+
     pub(super) fn fn_body(&mut self, sig: &syn::Signature, block: &syn::Block) {
         let saved = std::mem::take(&mut self.tails);
+        let saved_cloned = std::mem::take(&mut self.cloned);
+        let returns_map = match &sig.output {
+            syn::ReturnType::Type(_, ty) if names_builtin_map(ty, 0) => Some(sig.ident.to_string()),
+            _ => None,
+        };
+        let saved_returns = std::mem::replace(&mut self.returns_map, returns_map);
         tail_exprs_of_block(block, &mut self.tails, 0);
         self.scoped(Frame { isolating: true, ..Frame::default() }, |c| {
             for input in &sig.inputs {
@@ -130,6 +162,8 @@ impl Collector {
             c.visit_block(block);
         });
         self.tails = saved;
+        self.cloned = saved_cloned;
+        self.returns_map = saved_returns;
     }
 
     /// A closure whose parameters receive what `source` yields (when it reads a map).
@@ -171,5 +205,22 @@ impl Collector {
                 self.visit_expr(e);
             }
         }
+    }
+}
+
+/// Whether a written type names a built-in map type (`HashMap`, `BTreeMap`, ...) outside
+/// references.
+fn names_builtin_map(ty: &syn::Type, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    match ty {
+        syn::Type::Path(p) => {
+            p.path.segments.last().is_some_and(|s| crate::maptypes::builtin_map_kind(&s.ident.to_string()).is_some())
+                || crate::maptypes::type_args(&p.path).into_iter().any(|a| names_builtin_map(a, depth + 1))
+        }
+        syn::Type::Tuple(t) => t.elems.iter().any(|e| names_builtin_map(e, depth + 1)),
+        syn::Type::Paren(p) => names_builtin_map(&p.elem, depth + 1),
+        _ => false,
     }
 }

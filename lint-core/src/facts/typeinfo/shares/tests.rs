@@ -34,6 +34,8 @@ impl S {
     fn d(&mut self) -> Option<P> { let w = self.watchers.remove(&1)?; Some(P { w }) }
     fn e(&mut self) { if let Some(j) = self.jobs.remove(&1) { spawn(move || j.lock()); } }
     fn f(&mut self) -> Arc<X> { let s = Arc::new(x); self.inflight.insert(k, Arc::clone(&s)); s }
+    fn ff(&mut self) { let b = Arc::new(x); let c = b.clone(); spawn(move || c); self.observers.insert(k, b); }
+    fn fg(&self) -> HashMap<u8, Arc<X>> { self.regions.iter().map(|(k, r)| (*k, r.shared.clone())).collect() }
     fn g(&self) -> Option<&Arc<X>> { self.handles.values().next() }
     fn h(&mut self) { for (_, n) in self.graph.drain() { visit(n); } }
     fn i(&self) { let v: Vec<_> = self.docs.iter().map(|(_, d)| d.clone()).collect(); }
@@ -64,6 +66,8 @@ fn l() {
             "S.watchers Stored",
             "S.jobs Moved",
             "S.inflight InsertedClone",
+            "S.observers InsertedClone",
+            "fg() InsertedClone",
             "S.handles Returned",
             "S.graph Passed",
             "S.docs Cloned",
