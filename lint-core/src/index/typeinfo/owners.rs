@@ -27,7 +27,9 @@ impl PackageIndex<'_> {
                 .types
                 .shares
                 .iter()
-                .find(|s| roots.iter().any(|(root, only_in)| *root == s.root && only_in.is_none_or(|i| i == file)))
+                .find(|s| {
+                    roots.iter().any(|(root, only_in)| *root == s.root && !matches!(only_in, Some(i) if *i != file))
+                })
                 .map(|s| (file, s))
         })
     }
