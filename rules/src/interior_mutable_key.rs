@@ -125,9 +125,9 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
     let (trait_name, name, field) = (f.trait_kind.name(), &f.struct_name, &f.field);
     let keyed = if m.is_set { "holds elements of" } else { "is keyed by" };
     let via = if f.key_type.span == key.span || f.key_type.span == m.map.span {
-        String::new()
+        None
     } else {
-        format!(" (in {})", slot_text(site.ty, m.map, key))
+        Some(format!("`{name}` is held in {}", slot_text(site.ty, m.map, key)))
     };
     let same_file = f.impl_file == site.file;
     let where_ = if same_file {
@@ -142,10 +142,12 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
         TraitKind::Ord => "its place in the ordering goes stale",
     };
     let message = format!(
-        "{}: {map_text} {keyed} `{name}`{via}, whose interior-mutable field `{field}: {}` is read by its \
-         hand-written `{trait_name}`{where_}: when `{field}` changes while the entry is in the map, {change} and \
-         lookups silently miss it",
+        "{}: {map_text} {keyed} `{name}`, whose hand-written `{trait_name}` reads its interior-mutable field `{field}`",
         site.describe(),
+    );
+    let cost = format!(
+        "`{trait_name} for {name}` reads `{field}: {}`{where_}: when `{field}` changes while the entry is in the \
+         map, {change} and lookups silently miss it",
         f.field_type,
     );
     let help = format!(
@@ -153,6 +155,10 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
          out of its `{trait_name}`)"
     );
     let mut d = Diagnostic::new(META.code, key.span, message, help);
+    if let Some(via) = via {
+        d = d.with_note(via);
+    }
+    d = d.with_note(cost);
     if same_file {
         d = d.with_label(f.read.span, format!("`{trait_name} for {name}` reads `{field}` here"));
     }
