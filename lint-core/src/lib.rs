@@ -23,6 +23,7 @@ pub mod index;
 pub mod iterlen;
 pub mod maptypes;
 pub mod prefilter;
+pub mod semantic;
 pub mod rule;
 pub mod settings;
 pub mod source;

@@ -4,11 +4,12 @@
 
 mod body;
 
-use body::{only_inserts, top_level_insert};
+use body::Fill;
 use lint_core::ctor::{binding, map_ctor, Binding, CtorKind, MapCtor};
 use lint_core::decl::{self, Decl};
 use lint_core::iterlen::{self, IntTy, Iterable, TypeClass};
 use lint_core::prefilter::Trigger;
+use lint_core::semantic::{Answer, Want};
 use lint_core::traverse::{LocalCx, MapRef};
 use lint_core::{Diagnostic, Edit, Fix, Group, Level, Rule, RuleMeta, Span};
 
@@ -125,8 +126,15 @@ impl Rule for MissingPresize {
             let name = b.name.to_string();
             let rest = &block.stmts[i + 1..];
             let Some(j) = rest.iter().position(|s| decl::mentions(s, &name)) else { continue };
-            let syn::Stmt::Expr(syn::Expr::ForLoop(for_loop), _) = &rest[j] else { continue };
-            let found = Found { b: &b, name: &name, ctor: &ctor, map_ref: &map_ref, for_loop, between: &rest[..j] };
+            let Some(fill) = Fill::of(&rest[j]) else { continue };
+            // One finding per map: where ML004 reports the map rebuilt in a loop, hoisting
+            // it makes pre-sizing moot.
+            if cx.settings.is_selected(crate::map_rebuilt_in_loop::META.code)
+                && crate::map_rebuilt_in_loop::rebuilt_local(local, cx).is_some()
+            {
+                continue;
+            }
+            let found = Found { b: &b, name: &name, ctor: &ctor, map_ref: &map_ref, fill, between: &rest[..j] };
             if let Some(mut d) = check_loop(&found, cx) {
                 // One name can be left to the package index: the map's or the iterated one's.
                 match (needs_hash_map, d.needs_hash_map.take()) {
@@ -145,23 +153,28 @@ struct Found<'a> {
     name: &'a str,
     ctor: &'a MapCtor<'a>,
     map_ref: &'a MapRef,
-    for_loop: &'a syn::ExprForLoop,
+    fill: Fill<'a>,
     /// The statements between the constructor and the loop.
     between: &'a [syn::Stmt],
 }
 
 fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
-    let insert = top_level_insert(&f.for_loop.body, f.name)?;
+    let insert = f.fill.top_level_insert(f.name)?;
     // The same literal key on every iteration: the map ends with one entry.
     if insert.args.first().is_some_and(|k| matches!(lint_core::ctor::strip(k), syn::Expr::Lit(_))) {
         return None;
     }
-    let it = iterlen::iterable(&f.for_loop.expr)?;
-    let at = Span::of(f.for_loop).start;
+    // The loop also grows or shrinks the map otherwise: its length is not the final size.
+    if f.fill.resizes_otherwise(f.name) {
+        return None;
+    }
+    let it = iterlen::iterable(f.fill.iter)?;
+    let at = f.fill.span.start;
     let scope = cx.enclosing_item_fn();
     let lookup = |n: &str| scope.map_or(Decl::NotFound, |(sig, body)| decl::lookup(Some(sig), body, n, at));
     // Set when the iterated local's declared type may be a crate-local map alias.
     let mut needs_hash_map = None;
+    let mut needs_types = Vec::new();
     if let Iterable::Collection { place, form } = it {
         let is_map = |n: &str| matches!(cx.map_ref_name(n), MapRef::Known(_));
         let decl = match lint_core::ctor::strip(place) {
@@ -170,14 +183,28 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         };
         // A declared type that is not a collection may have no `len()`, or a length that is
         // not the number of items (a concurrent cache); a receiver runs until it closes.
-        let ok = match iterlen::classify(decl, &is_map) {
+        let class = iterlen::classify(decl, &is_map);
+        // The known type of the place (a field, a parameter, a crate-local function's
+        // result) when its declaration alone does not tell.
+        let known = || cx.known_type(place).map(|kt| cx.ask(&kt, Want::Collection));
+        let ok = match class {
             TypeClass::Collection => true,
-            TypeClass::Unknown => !form.needs_collection_type() && !is_receiver_name(place),
             TypeClass::NoLen => false,
-            TypeClass::Other => {
-                needs_hash_map = declared_maybe_map(decl, cx);
-                needs_hash_map.is_some()
+            TypeClass::Unknown | TypeClass::Other if !form.needs_collection_type() && class == TypeClass::Unknown => {
+                !is_receiver_name(place)
             }
+            TypeClass::Unknown | TypeClass::Other => match known() {
+                Some(Answer::Yes) => true,
+                Some(Answer::Pending(need)) => {
+                    needs_types.push(need);
+                    true
+                }
+                _ if class == TypeClass::Other => {
+                    needs_hash_map = declared_maybe_map(decl, cx);
+                    needs_hash_map.is_some()
+                }
+                _ => false,
+            },
         };
         if !ok {
             return None;
@@ -194,9 +221,14 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     // The length is written where the map is created: names declared in between are not
     // in scope there.
     let len = iterlen::len_text(&it, &local_ty).filter(|_| !declared_between(&it, f.between));
+    // A literal length of at most 3: the first allocation holds that many.
+    if iterlen::len_text(&it, &local_ty).and_then(|l| l.parse::<u64>().ok()).is_some_and(|n| n <= 3) {
+        return None;
+    }
 
-    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| shorten(&iterlen::text_of(t), 80));
-    let iter_text = shorten(&iterlen::text_of(&*f.for_loop.expr), 40);
+    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| iterlen::text_of(t));
+    let ty = shorten(&ty, 50);
+    let iter_text = shorten(&iterlen::text_of(f.fill.iter), 30);
     let message = format!(
         "`{}` (`{ty}`) starts empty and is filled in a loop over `{iter_text}` of known length: it rehashes \
          as it grows, about log2(n) reallocations that each move every entry",
@@ -211,14 +243,14 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
             f.name
         ),
     };
-    if only_inserts(&f.for_loop.body, f.name) {
+    if f.fill.only_inserts(f.name) {
         help.push_str(&format!(
             "; as the loop only inserts, `.collect()` or `{}.extend(..)` would also reserve from the \
              iterator's length",
             f.name
         ));
     }
-    let header = Span { start: Span::from_pm2(f.for_loop.for_token.span).start, end: Span::of(&*f.for_loop.expr).end };
+    let header = f.fill.header;
     let loop_label = match &len {
         Some(len) => format!("this loop's length is known before it starts: `{len}`"),
         None => "this loop's length is known before it starts".to_string(),
@@ -227,6 +259,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         .with_label(header, loop_label)
         .with_label(Span::of(insert), "one insert per iteration");
     d.needs_hash_map = needs_hash_map;
+    d.needs_types = needs_types;
     if let Some(len) = len {
         let replacement = call(&prefix, method, &len, f);
         d = d.with_fix(Fix {

@@ -285,3 +285,49 @@ async fn spawned(xs: &[u32]) {
         let _task = async move { m.len() };
     }
 }
+
+fn accepts(_: u32, _: &HashSet<u32>) -> bool {
+    true
+}
+
+// Built empty and never filled: `HashMap::new()` allocates nothing.
+fn empty_fallbacks(ids: &[u32], tables: &HashMap<u32, HashMap<u32, u32>>) -> usize {
+    let mut total = 0;
+    for id in ids {
+        let none = HashSet::new();
+        if accepts(*id, &none) {
+            total += 1;
+        }
+        let blank = HashMap::new();
+        total += tables.get(id).unwrap_or(&blank).len();
+    }
+    total
+}
+
+// Built in a block that leaves the loop: it runs once.
+fn built_before_leaving(ids: &[u32]) -> Option<HashMap<u32, u32>> {
+    for id in ids {
+        if *id == 0 {
+            let mut found = HashMap::with_capacity(4);
+            found.insert(*id, 1);
+            report(&found);
+            break;
+        }
+    }
+    None
+}
+
+// Borrows of data that lives for one iteration only: hoisting does not borrow-check.
+fn borrowing_per_iteration(batches: Vec<HashMap<u32, String>>, out: &mut Vec<HashMap<u32, String>>) {
+    for batch in batches {
+        let distinct: HashSet<&String> = batch.values().collect();
+        report(&distinct.len());
+        out.push(batch);
+    }
+    for line in std::io::stdin().lines().map_while(Result::ok) {
+        let owned = line.to_uppercase();
+        let mut words = HashSet::new();
+        words.insert(owned.as_str());
+        report(&words.len());
+    }
+}

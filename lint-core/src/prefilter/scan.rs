@@ -287,6 +287,22 @@ impl CallScan {
         CallScan { methods, words }
     }
 
+    /// Whether the text may call one of the methods (`.m(`) and holds one of the words
+    /// anywhere: the word may be bound to a local before the call.
+    pub fn may_call(&self, t: &[u8]) -> bool {
+        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
+        if !words.is_match(t) {
+            return false;
+        }
+        methods.find_iter(t).any(|m| {
+            let (s, e) = (m.start(), m.end());
+            whole_word(t, s, e)
+                && !in_comment_line(t, s)
+                && matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
+                && matches!(token_after(t, e), (Near::Punct(b'(' | b':'), _) | (Near::Unsure, _))
+        })
+    }
+
     /// Whether the text may hold such a call. A call whose arguments the scan cannot
     /// delimit (a raw string, a comment, a turbofish, an unclosed bracket, a very long
     /// list) counts.
