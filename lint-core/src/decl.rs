@@ -277,9 +277,15 @@ mod tests {
         match lookup(Some(&f.sig), &f.block, name, at) {
             Decl::Typed(t) => format!("typed {}", crate::ctor::type_text(t)),
             Decl::Init(e) => format!("init {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
-            Decl::Destructured(e, _) => format!("destructured {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
-            Decl::ForPattern { source, .. } => format!("for {}", crate::ctor::compact(&quote::quote!(#source).to_string())),
-            Decl::LetPattern { source, .. } => format!("let {}", crate::ctor::compact(&quote::quote!(#source).to_string())),
+            Decl::Destructured(e, _) => {
+                format!("destructured {}", crate::ctor::compact(&quote::quote!(#e).to_string()))
+            }
+            Decl::ForPattern { source, .. } => {
+                format!("for {}", crate::ctor::compact(&quote::quote!(#source).to_string()))
+            }
+            Decl::LetPattern { source, .. } => {
+                format!("let {}", crate::ctor::compact(&quote::quote!(#source).to_string()))
+            }
             Decl::Pattern => "pattern".into(),
             Decl::NotFound => "none".into(),
         }

@@ -321,7 +321,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             }
             syn::Expr::Loop(l) => {
                 let header = Span::from_pm2(l.loop_token.span);
-                self.in_loop(LoopFrame { body: LoopBody::Block(&l.body), header, pats: &[] }, |w| w.visit_block(&l.body));
+                self.in_loop(LoopFrame { body: LoopBody::Block(&l.body), header, pats: &[] }, |w| {
+                    w.visit_block(&l.body)
+                });
             }
             syn::Expr::MethodCall(m) if is_for_each(m) => {
                 self.visit_expr(&m.receiver);

@@ -191,42 +191,42 @@ fn check_temporary(arg: &syn::Expr, cx: &mut LocalCx<'_>) {
 
 /// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
 fn check_assign(assign: &syn::ExprAssign, cx: &mut LocalCx<'_>) {
-        let expr = assign;
-        let Some(frame) = cx.innermost_loop().copied() else { return };
-        let Some(name) = local_name(&assign.left) else { return };
-        if !looks_like_ctor(&assign.right) {
-            return;
+    let expr = assign;
+    let Some(frame) = cx.innermost_loop().copied() else { return };
+    let Some(name) = local_name(&assign.left) else { return };
+    if !looks_like_ctor(&assign.right) {
+        return;
+    }
+    let Some(fn_body) = cx.enclosing_fn_body() else { return };
+    let at = Span::of(expr);
+    let scope = around(fn_body, &name, at);
+    let annotation = match scope.decl {
+        Some(Decl::Let(l)) => binding(l).and_then(|b| b.annotation),
+        _ => None,
+    };
+    let Some(ctor) = map_ctor(&assign.right, annotation) else { return };
+    let Some(needs) = hash_based(cx, &ctor) else { return };
+    let Some(region) = region(&scope.loops, &frame, fn_body, scope.decl.map(|d| d.span())) else { return };
+    let uses = match region {
+        LoopBody::Block(b) => uses_in_stmts(&name, &b.stmts, Tail::Discarded),
+        LoopBody::Expr(e) => uses_in_expr(&name, e, Tail::Discarded),
+    };
+    if first_escape(&uses).is_some() {
+        return;
+    }
+    let ty = &ctor.type_text;
+    let message = format!(
+        "`{name}` is replaced by a new `{ty}` inside the loop: each time the old table is freed and the new one {}",
+        match ctor.kind {
+            CtorKind::WithCapacity | CtorKind::WithCapacityAndHasher => "is allocated again",
+            _ => "regrows from empty",
         }
-        let Some(fn_body) = cx.enclosing_fn_body() else { return };
-        let at = Span::of(expr);
-        let scope = around(fn_body, &name, at);
-        let annotation = match scope.decl {
-            Some(Decl::Let(l)) => binding(l).and_then(|b| b.annotation),
-            _ => None,
-        };
-        let Some(ctor) = map_ctor(&assign.right, annotation) else { return };
-        let Some(needs) = hash_based(cx, &ctor) else { return };
-        let Some(region) = region(&scope.loops, &frame, fn_body, scope.decl.map(|d| d.span())) else { return };
-        let uses = match region {
-            LoopBody::Block(b) => uses_in_stmts(&name, &b.stmts, Tail::Discarded),
-            LoopBody::Expr(e) => uses_in_expr(&name, e, Tail::Discarded),
-        };
-        if first_escape(&uses).is_some() {
-            return;
-        }
-        let ty = &ctor.type_text;
-        let message = format!(
-            "`{name}` is replaced by a new `{ty}` inside the loop: each time the old table is freed and the new one {}",
-            match ctor.kind {
-                CtorKind::WithCapacity | CtorKind::WithCapacityAndHasher => "is allocated again",
-                _ => "regrows from empty",
-            }
-        );
-        let help = format!(
-            "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
+    );
+    let help = format!(
+        "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
              a cleared map keeps its allocation"
-        );
-        report(cx, at, message, help, &frame, needs);
+    );
+    report(cx, at, message, help, &frame, needs);
 }
 
 fn report(

@@ -226,7 +226,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         return None;
     }
 
-    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| iterlen::text_of(t));
+    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), iterlen::text_of);
     let ty = shorten(&ty, 50);
     let iter_text = shorten(&iterlen::text_of(f.fill.iter), 30);
     let message = format!(

@@ -17,7 +17,7 @@ impl PackageIndex<'_> {
 }
 
 /// The one type the candidates agree on: production declarations first.
-fn agreed<'t>(mut candidates: Vec<(&'t TypeExpr, bool)>) -> Option<TypeExpr> {
+fn agreed(mut candidates: Vec<(&TypeExpr, bool)>) -> Option<TypeExpr> {
     if candidates.iter().any(|(_, test)| !test) {
         candidates.retain(|(_, test)| !test);
     }

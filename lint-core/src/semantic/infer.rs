@@ -232,9 +232,11 @@ fn bind(pat: &syn::Pat, name: &str, ty: KnownType) -> Option<KnownType> {
         syn::Pat::Tuple(t) => {
             // A rest pattern `..` makes later positions uncertain: only those before it.
             let rest = t.elems.iter().position(|p| matches!(p, syn::Pat::Rest(_))).unwrap_or(t.elems.len());
-            t.elems.iter().take(rest).enumerate().find_map(|(i, p)| {
-                decl::binds(p, name).then(|| bind(p, name, ty.clone().then(Proj::Tuple(i))))?
-            })
+            t.elems
+                .iter()
+                .take(rest)
+                .enumerate()
+                .find_map(|(i, p)| decl::binds(p, name).then(|| bind(p, name, ty.clone().then(Proj::Tuple(i))))?)
         }
         syn::Pat::TupleStruct(ts) if ts.path.is_ident("Some") && ts.elems.len() == 1 => {
             bind(&ts.elems[0], name, ty.then(Proj::Some))

@@ -271,12 +271,54 @@ fn is_std_name(name: &str) -> bool {
     builtin_map_kind(name).is_some()
         || matches!(
             name,
-            "Vec" | "VecDeque" | "String" | "str" | "Option" | "Result" | "Box" | "Rc" | "Arc" | "Cow" | "Mutex"
-                | "RwLock" | "RefCell" | "Cell" | "MutexGuard" | "RwLockReadGuard" | "RwLockWriteGuard" | "Ref"
-                | "RefMut" | "OnceCell" | "OnceLock" | "LazyLock" | "Lazy" | "Drain" | "IntoIter" | "BinaryHeap"
-                | "LinkedList" | "PathBuf" | "Path" | "OsString" | "OsStr" | "bool" | "char" | "u8" | "u16"
-                | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "f32"
-                | "f64" | "Self"
+            "Vec"
+                | "VecDeque"
+                | "String"
+                | "str"
+                | "Option"
+                | "Result"
+                | "Box"
+                | "Rc"
+                | "Arc"
+                | "Cow"
+                | "Mutex"
+                | "RwLock"
+                | "RefCell"
+                | "Cell"
+                | "MutexGuard"
+                | "RwLockReadGuard"
+                | "RwLockWriteGuard"
+                | "Ref"
+                | "RefMut"
+                | "OnceCell"
+                | "OnceLock"
+                | "LazyLock"
+                | "Lazy"
+                | "Drain"
+                | "IntoIter"
+                | "BinaryHeap"
+                | "LinkedList"
+                | "PathBuf"
+                | "Path"
+                | "OsString"
+                | "OsStr"
+                | "bool"
+                | "char"
+                | "u8"
+                | "u16"
+                | "u32"
+                | "u64"
+                | "u128"
+                | "usize"
+                | "i8"
+                | "i16"
+                | "i32"
+                | "i64"
+                | "i128"
+                | "isize"
+                | "f32"
+                | "f64"
+                | "Self"
         )
 }
 
@@ -370,8 +412,17 @@ fn project(ty: &TypeExpr, p: &Proj, env: &dyn TypeEnv) -> Step<Option<TypeExpr>>
         Proj::Method(m) if is_text(ty) => {
             let text = matches!(
                 m.as_str(),
-                "trim" | "trim_start" | "trim_end" | "trim_matches" | "to_lowercase" | "to_uppercase"
-                    | "to_ascii_lowercase" | "to_ascii_uppercase" | "as_str" | "replace" | "repeat"
+                "trim"
+                    | "trim_start"
+                    | "trim_end"
+                    | "trim_matches"
+                    | "to_lowercase"
+                    | "to_uppercase"
+                    | "to_ascii_lowercase"
+                    | "to_ascii_uppercase"
+                    | "as_str"
+                    | "replace"
+                    | "repeat"
             );
             Step::Done(text.then(|| TypeExpr {
                 kind: TypeKind::Path { segments: vec!["str".to_string()], args: Vec::new() },
@@ -399,7 +450,10 @@ fn project(ty: &TypeExpr, p: &Proj, env: &dyn TypeEnv) -> Step<Option<TypeExpr>>
                 _ => Step::Done(None),
             },
             _ if kind.is_some()
-                || matches!(name, "Vec" | "VecDeque" | "Option" | "Drain" | "IntoIter" | "BinaryHeap" | "LinkedList") =>
+                || matches!(
+                    name,
+                    "Vec" | "VecDeque" | "Option" | "Drain" | "IntoIter" | "BinaryHeap" | "LinkedList"
+                ) =>
             {
                 done(args.first())
             }

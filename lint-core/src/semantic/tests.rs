@@ -105,6 +105,9 @@ fn fields_methods_functions_and_aliases_across_the_package() {
     no(&format!("{src}fn f(s: &S) {{ here(&s.inner.by_id); }}"), Want::HashMap);
     yes(&format!("{src}fn f() {{ for n in load() {{ here(n); }} }}"), Want::Text);
     yes(&format!("{src}fn f() {{ here(TABLE.lock().unwrap()); }}"), Want::HashMap);
-    yes(&format!("{src}impl S {{ fn get(&self) -> &Inner {{ &self.inner }} }}\nfn f(s: S) {{ here(s.get().by_id); }}"), Want::Map);
+    yes(
+        &format!("{src}impl S {{ fn get(&self) -> &Inner {{ &self.inner }} }}\nfn f(s: S) {{ here(s.get().by_id); }}"),
+        Want::Map,
+    );
     no(&format!("{src}fn f(s: &S) {{ here(&s.missing); }}"), Want::Map);
 }

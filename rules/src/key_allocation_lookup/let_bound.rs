@@ -64,7 +64,8 @@ pub(super) fn check(block: &syn::Block, cx: &mut LocalCx<'_>) {
 fn may_allocate(e: &syn::Expr) -> bool {
     match strip(e) {
         syn::Expr::MethodCall(m) => {
-            m.args.is_empty() && matches!(m.method.to_string().as_str(), "to_string" | "to_owned" | "into_owned" | "to_vec")
+            m.args.is_empty()
+                && matches!(m.method.to_string().as_str(), "to_string" | "to_owned" | "into_owned" | "to_vec")
         }
         syn::Expr::Call(_) | syn::Expr::Tuple(_) => true,
         syn::Expr::Macro(m) => m.mac.path.is_ident("format"),

@@ -75,9 +75,8 @@ pub(super) fn borrows_iteration_data(
         _ => None,
     });
     let written = annotation.is_some_and(holds_borrow)
-        || turbofish.is_some_and(|t| {
-            t.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(ty) if holds_borrow(ty)))
-        });
+        || turbofish
+            .is_some_and(|t| t.args.iter().any(|g| matches!(g, syn::GenericArgument::Type(ty) if holds_borrow(ty))));
     if written {
         return true;
     }
