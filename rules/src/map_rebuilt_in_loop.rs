@@ -36,6 +36,19 @@ of a `for` loop: returned, `break`-ed with, passed by value to a function or met
 bound or assigned to another place, captured by a `move` closure, or taken with
 `std::mem::take`. A map that escapes must be a new one each time, and is not flagged.
 
+Also flagged: `&mut M::new()` (any of the constructors above) passed as an argument in a
+loop body, a temporary that the callee fills and that is dropped at once.
+
+Not flagged:
+- a map built empty without capacity (`new()`, `default()`, `with_hasher(..)`) and never
+  grown in the iteration (no `insert`, `extend`, `entry`, ... on it, and not lent as
+  `&mut`): it allocates nothing;
+- a map built in a block that ends with `break` or `return`: it is built once;
+- a map that holds borrows of data created in the iteration: its written type holds a
+  non-`'static` reference (`HashSet<&String>`), or a growth call borrows (`&x`, `&x[..]`,
+  `x.as_str()`, `x.as_ref()`) a binding of the loop's pattern or body. Declared before the
+  loop, it would not borrow-check.
+
 ## Why it costs
 
 Every iteration allocates a new table and frees it at the end. A map built with `new()`

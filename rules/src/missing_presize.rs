@@ -3,8 +3,10 @@
 //! created with that capacity.
 
 mod body;
+mod fix;
 
 use body::Fill;
+use fix::{call, constructor};
 use lint_core::ctor::{binding, map_ctor, Binding, CtorKind, MapCtor};
 use lint_core::decl::{self, Decl};
 use lint_core::iterlen::{self, IntTy, Iterable, TypeClass};
@@ -23,17 +25,25 @@ pub static META: RuleMeta = RuleMeta {
 
 A hash-based map or set created empty — `M::new()`, `M::default()`, `M::with_hasher(h)`,
 or `Default::default()` with the binding annotated as a map — and then, later in the same
-block and with no other use in between, filled by a `for` loop that calls `m.insert(..)`
-on every iteration (at the top level of the loop body, not inside an `if`, `match`,
-nested loop or closure), when the loop's length is known before it starts:
+block and with no other use in between, filled by a loop that calls `m.insert(..)` on every
+iteration (at the top level of the loop body, not inside an `if`, `match`, nested loop or
+closure), when the loop's length is known before it starts. The loop is a `for` loop, or
+the same loop written as a call: `xs.iter().for_each(|x| { .. })`. Its length is known for:
 
 - a range: `0..n`, `a..b`, `1..=n`;
 - a collection: `&xs`, `&mut xs`, `xs.iter()`, `xs.iter_mut()`, `xs.keys()`,
-  `xs.values()`, `xs.drain(..)`, or `xs` / `xs.into_iter()` when `xs` is declared as a
-  `Vec`, slice, array, `VecDeque` or map (a parameter `users: &[User]`, an annotated
-  local, or a local initialised by `vec![..]`, an array literal, `Vec::..` or
-  `.collect::<Vec<_>>()`); optionally followed by `.enumerate()`, `.rev()`, `.copied()`,
-  `.cloned()`, `.map(..)`, `.inspect(..)` or `.zip(..)`.
+  `xs.values()`, `xs.drain(..)`, or `xs` / `xs.into_iter()` when the known type of `xs`
+  is a `Vec`, slice, array, `VecDeque`, map or set, or a `Drain`/`IntoIter` of one (a
+  parameter `users: &[User]`, an annotated local, a local initialised by `vec![..]`, an
+  array literal, `Vec::..`, `.collect::<Vec<_>>()` or a crate-local function declared to
+  return one, a field `self.items` declared as one); optionally followed by
+  `.enumerate()`, `.rev()`, `.copied()`, `.cloned()`, `.map(..)`, `.inspect(..)` or
+  `.zip(..)`.
+
+Not reported when the loop also calls `extend`, `append`, `remove`, `retain` or `clear` on
+the map (its final size is not the loop's length), when the length is a literal of at
+most 3, or when the map is rebuilt on every iteration of an outer loop and ML004 reports
+it (hoisting it out of that loop is the better advice).
 
 ## Why it costs
 
@@ -77,8 +87,8 @@ bound.
 
 ## Limits
 
-Only `for` loops are considered, and only `insert` counts as growth: `entry(..)` calls
-usually aggregate duplicate keys, so the final size is unknown. An `insert` in an `if`
+Only `for` loops and `for_each` calls are considered, and only `insert` counts as growth:
+`entry(..)` calls usually aggregate duplicate keys, so the final size is unknown. An `insert` in an `if`
 condition (`if !seen.insert(k) { .. }`) runs on every iteration and counts; one in a branch,
 a nested loop or a closure does not, nor one with a literal key. A map used in any way
 between its creation and the loop, or reserved with `m.reserve(..)`, is not flagged.
@@ -292,89 +302,6 @@ fn is_receiver_name(place: &syn::Expr) -> bool {
     name.is_some_and(|n| n == "rx" || n.ends_with("_rx") || n == "receiver" || n.ends_with("_receiver"))
 }
 
-/// Which pre-sizing constructor the fix writes.
-#[derive(Clone, Copy)]
-enum Method {
-    WithCapacity,
-    /// `with_capacity_and_hasher(LEN, h)` keeping the hasher expression.
-    WithHasher,
-    /// `with_capacity_and_hasher(LEN, Default::default())`.
-    DefaultHasher,
-}
-
-impl Method {
-    fn name(self) -> &'static str {
-        match self {
-            Method::WithCapacity => "with_capacity",
-            Method::WithHasher | Method::DefaultHasher => "with_capacity_and_hasher",
-        }
-    }
-}
-
-/// The type path to call the constructor on, as written, and the constructor to call.
-fn constructor(f: &Found<'_>) -> (String, Method) {
-    let ctor = f.ctor;
-    let Some(path) = ctor.type_path else { return (ctor.type_text.clone(), Method::DefaultHasher) };
-    let segs: Vec<&syn::PathSegment> = path.segments.iter().collect();
-    let colon = if path.leading_colon.is_some() { "::" } else { "" };
-    let (prefix, type_seg) = if ctor.kind == CtorKind::DefaultDefault {
-        // The annotated type's head: `std::collections::HashMap<K, V>` -> `std::collections::HashMap`.
-        let mut parts: Vec<String> = segs[..segs.len() - 1].iter().map(|s| iterlen::text_of(*s)).collect();
-        parts.extend(segs.last().map(|s| s.ident.to_string()));
-        (parts, segs.last().copied())
-    } else {
-        // `M::new` -> `M`, keeping a turbofish: `HashMap::<u32, String>`.
-        let n = segs.len().saturating_sub(1);
-        (segs[..n].iter().map(|s| iterlen::text_of(*s)).collect(), n.checked_sub(1).map(|k| segs[k]))
-    };
-    let prefix = format!("{colon}{}", prefix.join("::"));
-    let method = match ctor.kind {
-        // `new()` exists only for the default hasher, and so does `with_capacity`.
-        CtorKind::New => Method::WithCapacity,
-        CtorKind::WithHasher => Method::WithHasher,
-        _ if default_hasher_written(type_seg, f) => Method::WithCapacity,
-        _ => Method::DefaultHasher,
-    };
-    let method = match (method, f.map_ref) {
-        // A name from the `map-types` setting: its API is unknown, `with_capacity` is the norm.
-        (Method::DefaultHasher, MapRef::Known(_))
-            if ctor.type_name().is_some_and(|n| lint_core::maptypes::builtin_map_kind(&n).is_none()) =>
-        {
-            Method::WithCapacity
-        }
-        (m, _) => m,
-    };
-    (prefix, method)
-}
-
-/// Whether the written type pins the default hasher: a std-like map name given its key
-/// (and value) types and no hasher parameter, on the constructor or the annotation.
-fn default_hasher_written(type_seg: Option<&syn::PathSegment>, f: &Found<'_>) -> bool {
-    let pins = |seg: &syn::PathSegment| {
-        let name = seg.ident.to_string();
-        let std_like = matches!(
-            name.as_str(),
-            "HashMap" | "HashSet" | "IndexMap" | "IndexSet" | "AHashMap" | "AHashSet" | "DashMap" | "DashSet"
-        );
-        let syn::PathArguments::AngleBracketed(a) = &seg.arguments else { return false };
-        let types = a.args.iter().filter(|g| matches!(g, syn::GenericArgument::Type(_))).count();
-        let max = if lint_core::maptypes::is_set_name(&name) { 1 } else { 2 };
-        std_like && (1..=max).contains(&types)
-    };
-    let annotated = f.b.annotation.and_then(lint_core::maptypes::type_path).and_then(|p| p.segments.last());
-    type_seg.is_some_and(pins) || annotated.is_some_and(pins)
-}
-
-fn call(prefix: &str, method: Method, len: &str, f: &Found<'_>) -> String {
-    match method {
-        Method::WithCapacity => format!("{prefix}::with_capacity({len})"),
-        Method::DefaultHasher => format!("{prefix}::with_capacity_and_hasher({len}, Default::default())"),
-        Method::WithHasher => {
-            let h = f.ctor.args.first().map_or_else(|| "Default::default()".to_string(), |h| iterlen::text_of(*h));
-            format!("{prefix}::with_capacity_and_hasher({len}, {h})")
-        }
-    }
-}
 
 /// Whether a name the length expression reads is declared between the map and the loop.
 fn declared_between(it: &Iterable<'_>, between: &[syn::Stmt]) -> bool {
