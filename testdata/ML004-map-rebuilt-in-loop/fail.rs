@@ -214,3 +214,15 @@ fn grown_through_a_loan(xs: &[u32]) {
 fn collect_into(into: &mut HashSet<u32>, x: u32) {
     into.insert(x);
 }
+
+fn extended_from_a_per_iteration_map(rows: &[Vec<(u32, u32)>]) {
+    for row in rows {
+        let mut open = HashMap::new(); //~ ML004
+        for r in row {
+            let mut step = HashMap::new(); //~ ML004
+            step.insert(r.0, r.1);
+            open.extend(&step);
+        }
+        report(&open);
+    }
+}

@@ -67,7 +67,14 @@ fn may_allocate(e: &syn::Expr) -> bool {
             m.args.is_empty()
                 && matches!(m.method.to_string().as_str(), "to_string" | "to_owned" | "into_owned" | "to_vec")
         }
-        syn::Expr::Call(_) | syn::Expr::Tuple(_) => true,
+        syn::Expr::Call(c) => match &*c.func {
+            syn::Expr::Path(p) => {
+                let n = p.path.segments.len();
+                n >= 2 && p.path.segments[n - 1].ident == "from" && p.path.segments[n - 2].ident == "String"
+            }
+            _ => false,
+        },
+        syn::Expr::Tuple(t) => t.elems.iter().any(may_allocate),
         syn::Expr::Macro(m) => m.mac.path.is_ident("format"),
         _ => false,
     }

@@ -166,7 +166,10 @@ impl BorrowedArgs<'_> {
 impl<'a> Visit<'a> for BorrowedArgs<'_> {
     fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
         let on_map = matches!(strip(&m.receiver), syn::Expr::Path(p) if p.path.is_ident(self.name));
-        if on_map && GROWTH.contains(&m.method.to_string().as_str()) {
+        // `m.extend(&other)` copies the items (`Extend<(&K, &V)>` needs `K: Copy`): it
+        // keeps no borrow.
+        let method = m.method.to_string();
+        if on_map && GROWTH.contains(&method.as_str()) && method != "extend" && method != "append" {
             self.found |= m.args.iter().any(|a| self.borrows(a));
         }
         visit::visit_expr_method_call(self, m);
