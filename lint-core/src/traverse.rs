@@ -273,6 +273,11 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         };
         self.with_scope(body, |w| visit::visit_expr_closure(w, c));
     }
+    /// An `async` block runs later, as a future of its own: like a closure, it is not part
+    /// of an enclosing loop body.
+    fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+        self.with_scope(Some(&a.block), |w| visit::visit_expr_async(w, a));
+    }
 
     fn visit_block(&mut self, b: &'ast syn::Block) {
         for r in self.rules {

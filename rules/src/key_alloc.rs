@@ -122,8 +122,15 @@ pub fn describe(e: &syn::Expr, max: usize) -> String {
 }
 
 /// Text on one line, shortened to its last `max` characters.
-pub fn shorten(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+pub fn shorten(text: &str, max: usize) -> String {
+    // Line breaks inside a method chain (`x\n    .f`) are dropped, other runs of space kept as one.
+    let mut s = String::new();
+    for w in text.split_whitespace() {
+        if !s.is_empty() && !w.starts_with('.') && !s.ends_with('.') {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
     if s.chars().count() > max {
         let tail: String = s.chars().rev().take(max - 3).collect::<Vec<_>>().into_iter().rev().collect();
         format!("...{tail}")

@@ -174,8 +174,9 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     if insert.args.first().is_some_and(|k| matches!(lint_core::ctor::strip(k), syn::Expr::Lit(_))) {
         return None;
     }
-    // The loop also grows or shrinks the map otherwise: its length is not the final size.
-    if f.fill.resizes_otherwise(f.name) {
+    // The loop also grows or shrinks the map otherwise, or skips the insert: its length
+    // is not the final size.
+    if f.fill.resizes_otherwise(f.name) || f.fill.may_skip(insert) {
         return None;
     }
     let it = iterlen::iterable(f.fill.iter)?;
@@ -301,7 +302,6 @@ fn is_receiver_name(place: &syn::Expr) -> bool {
     };
     name.is_some_and(|n| n == "rx" || n.ends_with("_rx") || n == "receiver" || n.ends_with("_receiver"))
 }
-
 
 /// Whether a name the length expression reads is declared between the map and the loop.
 fn declared_between(it: &Iterable<'_>, between: &[syn::Stmt]) -> bool {

@@ -229,13 +229,6 @@ fn unconditional_inserts(xs: &[u32]) -> Result<(), String> {
             return Err(format!("duplicate {x}"));
         }
     }
-    let mut old = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(xs.len())
-    'outer: for x in xs {
-        let prev = old.insert(*x, 1);
-        if prev.is_some() {
-            break 'outer;
-        }
-    }
     let mut blocked = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(xs.len())
     for x in xs {
         {

@@ -357,3 +357,30 @@ impl Holder {
         m
     }
 }
+
+// The loop may stop early or skip the insert: its length is only an upper bound.
+fn filtered(xs: &[u32], wanted: usize) -> (HashMap<u32, u32>, HashSet<u32>, HashMap<u32, u32>) {
+    let mut old = HashMap::new();
+    'outer: for x in xs {
+        let prev = old.insert(*x, 1);
+        if prev.is_some() {
+            break 'outer;
+        }
+    }
+    let mut odd = HashSet::new();
+    for x in xs {
+        if x % 2 == 0 {
+            continue;
+        }
+        odd.insert(*x);
+    }
+    let mut some = HashMap::new();
+    for x in xs {
+        let Some(v) = x.checked_mul(2) else { continue };
+        some.insert(*x, v);
+        if some.len() == wanted {
+            break;
+        }
+    }
+    (old, odd, some)
+}

@@ -331,3 +331,44 @@ fn borrowing_per_iteration(batches: Vec<HashMap<u32, String>>, out: &mut Vec<Has
         report(&words.len());
     }
 }
+
+pub struct Column {
+    pub name: String,
+}
+
+// Collected from data of the iteration by reference: hoisting does not borrow-check.
+fn collected_borrows(tables: Vec<Vec<Column>>, fetch: impl Fn(u32) -> Vec<u32>) {
+    for columns in tables {
+        let names: HashSet<_> = columns.iter().map(|c| &c.name).collect();
+        report(&names);
+        let idx = fetch(1);
+        let set = idx.iter().collect::<HashSet<_>>();
+        report(&set);
+        let by_name = HashMap::<_, _>::from_iter(columns.iter().enumerate().map(|(i, c)| (&c.name, i)));
+        report(&by_name);
+    }
+}
+
+// Values declared as references in the iteration.
+fn declared_references(docs: Vec<Vec<u8>>) {
+    for doc in docs {
+        let mut fields = HashMap::new();
+        for (i, b) in doc.iter().enumerate() {
+            let v: &u8 = b;
+            fields.insert(i, v);
+        }
+        report(&fields);
+    }
+}
+
+// An async block runs later, on its own: not part of the loop body.
+fn spawned_tasks(ids: &[u32]) {
+    for id in ids {
+        let id = *id;
+        let _task = async move {
+            let mut seen = HashSet::new();
+            seen.insert(id);
+            seen.len()
+        };
+    }
+}

@@ -80,18 +80,73 @@ pub(super) fn borrows_iteration_data(
     if written {
         return true;
     }
-    let mut bound = Vec::new();
+    let mut lets = Lets { bound: Vec::new(), refs: Vec::new() };
     for p in frame.pats {
-        bound.extend(pattern_names(p));
+        lets.bound.extend(pattern_names(p));
     }
-    let mut lets = Lets(&mut bound);
     match frame.body {
         LoopBody::Block(b) => lets.visit_block(b),
         LoopBody::Expr(e) => lets.visit_expr(e),
     }
-    let mut v = BorrowedArgs { name, bound: &bound, found: false };
+    if local.init.as_ref().is_some_and(|i| collects_borrows(&i.expr, &lets.bound)) {
+        return true;
+    }
+    let mut v = BorrowedArgs { name, bound: &lets.bound, refs: &lets.refs, found: false };
     rest.iter().for_each(|s| v.visit_stmt(s));
     v.found
+}
+
+/// `x.iter()..collect()` / `M::from_iter(x.iter()..)` over a binding `x` of the iteration,
+/// whose items are references: the chain iterates by reference without `.cloned()` or
+/// `.copied()`, or one of its closures builds a reference (`.map(|c| &c.name)`).
+fn collects_borrows(init: &syn::Expr, bound: &[String]) -> bool {
+    let mut e = strip(init);
+    // `M::from_iter(chain)` / `M::from(chain)`: the chain is the argument.
+    if let syn::Expr::Call(c) = e {
+        match c.args.first() {
+            Some(a) => e = strip(a),
+            None => return false,
+        }
+    }
+    let (mut by_ref, mut owned, mut builds_ref) = (false, false, false);
+    loop {
+        match e {
+            syn::Expr::MethodCall(m) => {
+                match m.method.to_string().as_str() {
+                    "iter" | "keys" | "values" => by_ref = true,
+                    "cloned" | "copied" | "into_iter" | "drain" | "into_keys" | "into_values" => owned = true,
+                    _ => {}
+                }
+                for a in &m.args {
+                    if let syn::Expr::Closure(c) = strip(a) {
+                        builds_ref |= makes_reference(&c.body);
+                    }
+                }
+                e = strip(&m.receiver);
+            }
+            syn::Expr::Field(f) => e = strip(&f.base),
+            syn::Expr::Reference(r) => e = strip(&r.expr),
+            syn::Expr::Path(p) => {
+                let of_iteration = p.path.get_ident().is_some_and(|id| bound.iter().any(|b| id == b.as_str()));
+                return of_iteration && (builds_ref || (by_ref && !owned));
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Whether a closure body's value is or holds a reference: `&x`, `(&x, y)`, `x.as_str()`.
+fn makes_reference(e: &syn::Expr) -> bool {
+    match strip(e) {
+        syn::Expr::Reference(_) => true,
+        syn::Expr::MethodCall(m) => m.args.is_empty() && (m.method == "as_str" || m.method == "as_ref"),
+        syn::Expr::Tuple(t) => t.elems.iter().any(makes_reference),
+        syn::Expr::Block(b) => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => makes_reference(e),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether a written type holds a reference that is not `'static`.
@@ -122,13 +177,26 @@ fn pattern_names(p: &syn::Pat) -> Vec<String> {
     v.0
 }
 
-/// Collects the names bound by `let` statements.
-struct Lets<'v>(&'v mut Vec<String>);
+/// Collects the names bound in a loop body: by `let` statements and the patterns of
+/// nested `for` loops; and those declared with a reference type (`let v: &T = ..`).
+struct Lets {
+    bound: Vec<String>,
+    refs: Vec<String>,
+}
 
-impl<'a> Visit<'a> for Lets<'_> {
+impl<'a> Visit<'a> for Lets {
     fn visit_local(&mut self, l: &'a syn::Local) {
-        self.0.extend(pattern_names(&l.pat));
+        self.bound.extend(pattern_names(&l.pat));
+        if let syn::Pat::Type(t) = &l.pat {
+            if matches!(&*t.ty, syn::Type::Reference(r) if r.lifetime.as_ref().is_none_or(|l| l.ident != "static")) {
+                self.refs.extend(pattern_names(&t.pat));
+            }
+        }
         visit::visit_local(self, l);
+    }
+    fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+        self.bound.extend(pattern_names(&f.pat));
+        visit::visit_expr_for_loop(self, f);
     }
     fn visit_item(&mut self, _: &'a syn::Item) {}
 }
@@ -136,13 +204,18 @@ impl<'a> Visit<'a> for Lets<'_> {
 struct BorrowedArgs<'n> {
     name: &'n str,
     bound: &'n [String],
+    refs: &'n [String],
     found: bool,
 }
 
 impl BorrowedArgs<'_> {
-    /// `&x`, `&x[..]`, `&x.f`, `x.as_str()`, `x.as_ref()` with `x` bound in the iteration.
+    /// `&x`, `&x[..]`, `&x.f`, `x.as_str()`, `x.as_ref()` with `x` bound in the iteration,
+    /// or `x` declared there with a reference type.
     fn borrows(&self, e: &syn::Expr) -> bool {
         let root = match strip(e) {
+            syn::Expr::Path(p) => {
+                return p.path.get_ident().is_some_and(|id| self.refs.iter().any(|r| id == r.as_str()))
+            }
             syn::Expr::Reference(r) => &*r.expr,
             syn::Expr::MethodCall(m) if m.args.is_empty() && (m.method == "as_str" || m.method == "as_ref") => {
                 &*m.receiver

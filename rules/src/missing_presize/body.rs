@@ -70,6 +70,38 @@ impl<'a> Fill<'a> {
         }
     }
 
+    /// The loop may end early (`break`) or skip the insert (`continue` before it): its
+    /// length is only an upper bound, often a loose one (a filter).
+    pub fn may_skip(&self, insert: &syn::ExprMethodCall) -> bool {
+        struct V {
+            insert_at: Span,
+            found: bool,
+        }
+        impl<'a> Visit<'a> for V {
+            fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
+                // A labelled break may leave an outer loop; any break ends this one early.
+                self.found = true;
+                visit::visit_expr_break(self, b);
+            }
+            fn visit_expr_continue(&mut self, c: &'a syn::ExprContinue) {
+                self.found |= Span::of(c).start < self.insert_at.start;
+            }
+            // Loops and closures inside have their own `break` and `continue`.
+            fn visit_expr_for_loop(&mut self, _: &'a syn::ExprForLoop) {}
+            fn visit_expr_while(&mut self, _: &'a syn::ExprWhile) {}
+            fn visit_expr_loop(&mut self, _: &'a syn::ExprLoop) {}
+            fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+            fn visit_item(&mut self, _: &'a syn::Item) {}
+        }
+        let mut v = V { insert_at: Span::of(insert), found: false };
+        match self.body {
+            Body::Block(b) => v.visit_block(b),
+            // A closure's `return` is its `continue`.
+            Body::Expr(e) => v.visit_expr(e),
+        }
+        v.found
+    }
+
     /// The body also extends, appends to, removes from, retains or clears the map: its
     /// final size is not the loop's length.
     pub fn resizes_otherwise(&self, name: &str) -> bool {
