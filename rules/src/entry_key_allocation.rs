@@ -30,8 +30,9 @@ the entry aggregates into an existing value:
 
 - it is followed by `.or_insert(..)`, `.or_insert_with(..)`, `.or_insert_with_key(..)` or
   `.or_default()`, and the value is updated: a compound assignment (`*e += 1`) or a call
-  such as `.push(..)`, `.insert(..)` or `.extend(..)` on it, directly or through a local
-  bound to it; or
+  of a method on it (`.push(..)`, `.insert(..)`, `.extend(..)`, any method but those that
+  only read it, such as `.len()` or `.clone()`), directly or through a local bound to it;
+  or
 - the chain holds `.and_modify(..)`; or
 - the call sits in a loop body.
 
@@ -91,19 +92,34 @@ pub struct EntryKeyAllocation;
 /// Methods that give the entry's value.
 const VALUE: &[&str] = &["or_insert", "or_insert_with", "or_insert_with_key", "or_default"];
 
-/// Methods that update a value in place.
-const UPDATES: &[&str] = &[
-    "push",
-    "push_str",
-    "push_back",
-    "push_front",
-    "insert",
-    "extend",
-    "append",
-    "add_assign",
-    "entry",
-    "get_or_insert_with",
+/// Methods that only read a value: a call of any other method on the entry's value
+/// updates it (`.push(..)`, `.insert(..)`, `.observe(..)`).
+const READS: &[&str] = &[
+    "len",
+    "is_empty",
+    "clone",
+    "get",
+    "contains",
+    "contains_key",
+    "iter",
+    "as_ref",
+    "as_str",
+    "as_slice",
+    "to_string",
+    "to_owned",
+    "first",
+    "last",
+    "keys",
+    "values",
+    "value",
+    "copied",
+    "cloned",
 ];
+
+/// Whether calling `method` on the entry's value updates it.
+fn is_update(method: &syn::Ident) -> bool {
+    !READS.contains(&method.to_string().as_str())
+}
 
 impl Rule for EntryKeyAllocation {
     fn meta(&self) -> &'static RuleMeta {
@@ -136,7 +152,7 @@ impl Rule for EntryKeyAllocation {
                 }
             }
             // `m.entry(k).or_default().push(x)` outside loops.
-            syn::Expr::MethodCall(m) if !in_loop && UPDATES.contains(&m.method.to_string().as_str()) => {
+            syn::Expr::MethodCall(m) if !in_loop && is_update(&m.method) => {
                 if let Some((entry, false)) = value_chain(&m.receiver) {
                     check_entry(entry, false, cx);
                 }
@@ -229,7 +245,7 @@ fn updates(stmt: &syn::Stmt, name: &str) -> bool {
             syn::visit::visit_expr_binary(self, b);
         }
         fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
-            self.found |= UPDATES.contains(&m.method.to_string().as_str()) && self.is_local(&m.receiver);
+            self.found |= is_update(&m.method) && self.is_local(&m.receiver);
             syn::visit::visit_expr_method_call(self, m);
         }
         fn visit_item(&mut self, _: &'a syn::Item) {}

@@ -51,3 +51,25 @@ fn words(text: &str) -> HashMap<String, usize> {
     });
     counts
 }
+
+#[derive(Default)]
+pub struct Stats {
+    rows: Vec<usize>,
+}
+
+impl Stats {
+    fn observe(&mut self, row: usize) {
+        self.rows.push(row);
+    }
+}
+
+pub struct Columns {
+    seen: HashMap<String, Stats>,
+}
+
+impl Columns {
+    pub fn observe(&mut self, name: &str, row: usize) {
+        let s = self.seen.entry(name.to_string()).or_default(); //~ ML009
+        s.observe(row);
+    }
+}

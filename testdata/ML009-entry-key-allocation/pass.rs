@@ -54,3 +54,9 @@ fn suppressed(m: &mut HashMap<String, u32>, names: &[&str]) {
         *m.entry(n.to_string()).or_insert(0) += 1;
     }
 }
+
+// The value is only read: nothing aggregates.
+fn read_only(m: &mut HashMap<String, Vec<u32>>, name: &str) -> usize {
+    let v = m.entry(name.to_string()).or_default();
+    v.len()
+}
