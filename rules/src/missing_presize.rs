@@ -176,7 +176,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     }
     // The loop also grows or shrinks the map otherwise, or skips the insert: its length
     // is not the final size.
-    if f.fill.resizes_otherwise(f.name) || f.fill.may_skip(insert) {
+    if f.fill.resizes_otherwise(f.name) || f.fill.may_skip(f.name, insert) {
         return None;
     }
     let it = iterlen::iterable(f.fill.iter)?;

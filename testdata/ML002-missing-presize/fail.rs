@@ -352,3 +352,16 @@ fn filled_by_for_each(users: &[User], ids: Vec<u64>) -> (HashSet<&str>, HashMap<
     });
     (names, squares)
 }
+
+// A branch that inserts and then continues still inserts once per iteration.
+fn both_branches_insert(ids: &[u32], forced: &HashSet<u32>) -> HashMap<u32, bool> {
+    let mut out = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(ids.len())
+    for &id in ids {
+        if forced.contains(&id) {
+            out.insert(id, true);
+            continue;
+        }
+        out.insert(id, id % 2 == 0);
+    }
+    out
+}

@@ -226,3 +226,17 @@ fn extended_from_a_per_iteration_map(rows: &[Vec<(u32, u32)>]) {
         report(&open);
     }
 }
+
+pub struct Route {
+    pub id: u64,
+}
+
+// Collected from data of the iteration, but into owned values: it can be hoisted.
+fn collected_owned(tables: Vec<Vec<Route>>) {
+    for routes in tables {
+        let ids: HashSet<u64> = routes.iter().map(|r| r.id).collect(); //~ ML004
+        report(&ids);
+        let again: HashSet<_> = routes.iter().map(|r| r.id).collect(); //~ ML004
+        report(&again);
+    }
+}

@@ -88,7 +88,9 @@ pub(super) fn borrows_iteration_data(
         LoopBody::Block(b) => lets.visit_block(b),
         LoopBody::Expr(e) => lets.visit_expr(e),
     }
-    if local.init.as_ref().is_some_and(|i| collects_borrows(&i.expr, &lets.bound)) {
+    // A written type without references and without `_` holds no borrow.
+    let owned = annotation.is_some_and(|t| !holds_borrow(t) && !has_infer(t));
+    if !owned && local.init.as_ref().is_some_and(|i| collects_borrows(&i.expr, &lets.bound)) {
         return true;
     }
     let mut v = BorrowedArgs { name, bound: &lets.bound, refs: &lets.refs, found: false };
@@ -119,6 +121,13 @@ fn collects_borrows(init: &syn::Expr, bound: &[String]) -> bool {
                 }
                 for a in &m.args {
                     if let syn::Expr::Closure(c) = strip(a) {
+                        let maps = matches!(
+                            m.method.to_string().as_str(),
+                            "map" | "filter_map" | "flat_map" | "map_while" | "scan"
+                        );
+                        // A closure that maps items to something else: owned unless it
+                        // builds a reference.
+                        owned |= maps && !makes_reference(&c.body);
                         builds_ref |= makes_reference(&c.body);
                     }
                 }
@@ -133,6 +142,19 @@ fn collects_borrows(init: &syn::Expr, bound: &[String]) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Whether a written type leaves a part to inference (`HashSet<_>`).
+fn has_infer(ty: &syn::Type) -> bool {
+    struct V(bool);
+    impl<'a> Visit<'a> for V {
+        fn visit_type_infer(&mut self, _: &'a syn::TypeInfer) {
+            self.0 = true;
+        }
+    }
+    let mut v = V(false);
+    v.visit_type(ty);
+    v.0
 }
 
 /// Whether a closure body's value is or holds a reference: `&x`, `(&x, y)`, `x.as_str()`.

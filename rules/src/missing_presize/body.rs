@@ -72,12 +72,27 @@ impl<'a> Fill<'a> {
 
     /// The loop may end early (`break`) or skip the insert (`continue` before it): its
     /// length is only an upper bound, often a loose one (a filter).
-    pub fn may_skip(&self, insert: &syn::ExprMethodCall) -> bool {
-        struct V {
+    pub fn may_skip(&self, name: &str, insert: &syn::ExprMethodCall) -> bool {
+        struct V<'n> {
+            name: &'n str,
             insert_at: Span,
             found: bool,
+            depth: usize,
         }
-        impl<'a> Visit<'a> for V {
+        impl<'a> Visit<'a> for V<'_> {
+            fn visit_block(&mut self, b: &'a syn::Block) {
+                // A branch that inserts before it continues still inserts once.
+                let inserts = b.stmts.iter().any(|s| match s {
+                    syn::Stmt::Expr(syn::Expr::MethodCall(m), _) => is_insert_on(m, self.name),
+                    _ => false,
+                });
+                if self.depth > 0 && inserts {
+                    return;
+                }
+                self.depth += 1;
+                visit::visit_block(self, b);
+                self.depth -= 1;
+            }
             fn visit_expr_break(&mut self, b: &'a syn::ExprBreak) {
                 // A labelled break may leave an outer loop; any break ends this one early.
                 self.found = true;
@@ -93,7 +108,7 @@ impl<'a> Fill<'a> {
             fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
             fn visit_item(&mut self, _: &'a syn::Item) {}
         }
-        let mut v = V { insert_at: Span::of(insert), found: false };
+        let mut v = V { name, insert_at: Span::of(insert), found: false, depth: 0 };
         match self.body {
             Body::Block(b) => v.visit_block(b),
             // A closure's `return` is its `continue`.
