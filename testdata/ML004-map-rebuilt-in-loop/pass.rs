@@ -346,6 +346,9 @@ fn collected_borrows(tables: Vec<Vec<Column>>, fetch: impl Fn(u32) -> Vec<u32>) 
         report(&set);
         let by_name = HashMap::<_, _>::from_iter(columns.iter().enumerate().map(|(i, c)| (&c.name, i)));
         report(&by_name);
+        let index: HashMap<u32, &Column> = idx.iter().copied().zip(columns.iter()).collect();
+        let keys = index.iter().map(|kv| (kv.0, kv.1.name.len())).collect::<HashSet<_>>();
+        report(&keys);
     }
 }
 

@@ -157,10 +157,15 @@ fn has_infer(ty: &syn::Type) -> bool {
     v.0
 }
 
-/// Whether a closure body's value is or holds a reference: `&x`, `(&x, y)`, `x.as_str()`.
+/// Whether a closure body's value is or holds a reference: `&x`, `(&x, y)`, `x.as_str()`,
+/// or `x.0` of an item `x` that is a pair of references (a map iterated by reference).
 fn makes_reference(e: &syn::Expr) -> bool {
     match strip(e) {
         syn::Expr::Reference(_) => true,
+        syn::Expr::Field(f) => {
+            matches!(f.member, syn::Member::Unnamed(_))
+                && matches!(strip(&f.base), syn::Expr::Path(p) if p.path.get_ident().is_some())
+        }
         syn::Expr::MethodCall(m) => m.args.is_empty() && (m.method == "as_str" || m.method == "as_ref"),
         syn::Expr::Tuple(t) => t.elems.iter().any(makes_reference),
         syn::Expr::Block(b) => match b.block.stmts.last() {
