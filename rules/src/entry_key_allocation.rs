@@ -12,7 +12,7 @@ use lint_core::semantic::Want;
 use lint_core::traverse::LocalCx;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
 
-use crate::key_alloc::{allocation, describe, shorten, Forms};
+use crate::key_alloc::{allocation, describe, Forms};
 
 pub static META: RuleMeta = RuleMeta {
     code: "ML009",
@@ -266,10 +266,10 @@ fn check_entry(entry: &syn::ExprMethodCall, in_loop: bool, cx: &mut LocalCx<'_>)
     let Some(key) = entry.args.first() else { return };
     let Some(k) = allocation(key, Forms::Entry, Some(&map), cx) else { return };
     needs.extend(k.needs);
-    let receiver = describe(&entry.receiver, 40);
-    let ty = shorten(&cx.type_text(&map), 50);
+    let receiver = describe(&entry.receiver, 30);
+    let ty = lint_core::semantic::shorten_type(&cx.type_text(&map));
     let message = format!(
-        "`{receiver}` (`{ty}`): `.entry(..)` allocates {} on every call, though the key is usually present",
+        "`{receiver}` (`{ty}`): `.entry(..)` allocates {} per call; the key is usually present",
         k.alloc.what()
     );
     let help = format!(

@@ -122,7 +122,7 @@ pub fn describe(e: &syn::Expr, max: usize) -> String {
 }
 
 /// Text on one line, shortened to its last `max` characters.
-pub fn shorten(text: &str, max: usize) -> String {
+fn shorten(text: &str, max: usize) -> String {
     // Line breaks inside a method chain (`x\n    .f`) are dropped, other runs of space kept as one.
     let mut s = String::new();
     for w in text.split_whitespace() {

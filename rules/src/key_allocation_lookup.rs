@@ -12,7 +12,7 @@ use lint_core::semantic::{KnownType, TypeNeed, Want};
 use lint_core::traverse::LocalCx;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
 
-use crate::key_alloc::{allocation, borrowed_key, describe, shorten, Alloc, Forms, KeyAlloc};
+use crate::key_alloc::{allocation, borrowed_key, describe, Alloc, Forms, KeyAlloc};
 
 pub static META: RuleMeta = RuleMeta {
     code: "ML005",
@@ -145,13 +145,11 @@ pub(crate) fn diagnostic(
     span: Span,
     cx: &LocalCx<'_>,
 ) -> Diagnostic {
-    let receiver = describe(&call.receiver, 40);
+    let receiver = describe(&call.receiver, 30);
     let method = call.method.to_string();
-    let ty = shorten(&cx.type_text(map), 50);
-    let message = format!(
-        "`{receiver}` (`{ty}`): `.{method}(..)` allocates {} only to look a key up, then frees it",
-        k.alloc.what()
-    );
+    let ty = lint_core::semantic::shorten_type(&cx.type_text(map));
+    let message =
+        format!("`{receiver}` (`{ty}`): `.{method}(..)` allocates {} only for a lookup, then frees it", k.alloc.what());
     let help = match k.alloc {
         Alloc::Format => "key the map by a tuple or struct of the parts instead of a formatted string, or \
                           `write!` into a reusable `String` and look up with `&buf`"
@@ -179,11 +177,27 @@ fn report(cx: &mut LocalCx<'_>, mut d: Diagnostic, needs: Vec<TypeNeed>) {
 /// `to_string`).
 const ALLOCATING: &[&str] = &["to_string", "to_owned", "String", "format", "to_vec", "into_owned"];
 
-/// The scan for lookup calls and allocations.
-static SCAN: LazyLock<CallScan> = LazyLock::new(|| CallScan::new(LOOKUPS, ALLOCATING));
+/// How a key bound to a local ends its `let` statement (`let k = x.to_string();`,
+/// `let k = format!(..)`, `let k = (a.to_string(), b.to_string());`).
+const BOUND: &[&str] = &[
+    ".to_string();",
+    ".to_owned();",
+    ".to_vec();",
+    ".into_owned();",
+    "= format!(",
+    "= String::from(",
+    ".to_string());",
+    ".to_owned());",
+];
 
-/// Whether a file may hold a finding: a lookup call and an allocation, in its argument or
-/// bound to a local before it.
+/// The scan for lookup calls whose argument allocates.
+static INLINE: LazyLock<CallScan> = LazyLock::new(|| CallScan::new(LOOKUPS, ALLOCATING));
+
+/// The scan for a key bound to a local and a lookup of a local.
+static LET_BOUND: LazyLock<CallScan> = LazyLock::new(|| CallScan::new(LOOKUPS, BOUND));
+
+/// Whether a file may hold a finding: a lookup call whose argument allocates, or a key
+/// allocated into a local and a lookup of a local.
 fn may_report(text: &[u8]) -> bool {
-    SCAN.may_call(text)
+    INLINE.may_match(text) || LET_BOUND.may_call_with_local(text)
 }

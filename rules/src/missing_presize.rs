@@ -238,11 +238,11 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     }
 
     let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), iterlen::text_of);
-    let ty = shorten(&ty, 50);
+    let ty = lint_core::semantic::shorten_type(&ty);
     let iter_text = shorten(&iterlen::text_of(f.fill.iter), 30);
     let message = format!(
-        "`{}` (`{ty}`) starts empty and is filled in a loop over `{iter_text}` of known length: it rehashes \
-         as it grows, about log2(n) reallocations that each move every entry",
+        "`{}` (`{ty}`) starts empty and is filled by a loop of known length over `{iter_text}`: it rehashes \
+         log2(n) times as it grows",
         f.name
     );
     let (prefix, method) = constructor(f);

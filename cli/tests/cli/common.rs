@@ -16,7 +16,7 @@ pub const LOOKUP: &str = "fn lookup(m: &HashMap, k: &str) -> bool {\n    m.conta
 
 /// The message of the finding in `LOOKUP`.
 pub const LOOKUP_MSG: &str =
-    "`m` (`HashMap`): `.contains_key(..)` allocates a `String` (`.to_string()`) only to look a key up, then frees it";
+    "`m` (`HashMap`): `.contains_key(..)` allocates a `String` (`.to_string()`) only for a lookup, then frees it";
 
 /// A file without findings.
 pub const CLEAN: &str = "fn lookup(m: &HashMap, k: &str) -> bool {\n    m.contains_key(k)\n}\n";

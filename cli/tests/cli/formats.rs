@@ -62,11 +62,11 @@ fn concise() {
         r.lines(),
         [
             "src/bytes/mod.rs:2:18: warning ML005 `set` (`std::collections::HashSet<Vec<u8>>`): `.contains(..)` \
-             allocates a `Vec` (`.to_vec()`) only to look a key up, then frees it",
+             allocates a `Vec` (`.to_vec()`) only for a lookup, then frees it",
             "src/lib.rs:5:16: warning ML005 `prices` (`HashMap<String, u64>`): `.get(..)` allocates a `String` \
-             (`.to_string()`) only to look a key up, then frees it",
+             (`.to_string()`) only for a lookup, then frees it",
             "src/lib.rs:5:57: warning ML005 `prices` (`HashMap<String, u64>`): `.get(..)` allocates a `String` \
-             (`format!`) only to look a key up, then frees it",
+             (`format!`) only for a lookup, then frees it",
         ]
     );
 }

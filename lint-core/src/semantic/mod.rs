@@ -160,7 +160,15 @@ pub fn fill_type_slot(message: &str, needs: &[TypeNeed], env: &dyn TypeEnv) -> S
         return message.to_string();
     }
     let text = needs.first().and_then(|n| type_text(&n.ty, env)).unwrap_or_else(|| "_".to_string());
-    message.replace(TYPE_SLOT, &text)
+    message.replace(TYPE_SLOT, &shorten_type(&text))
+}
+
+/// A type for a headline: at most 40 characters, cut at the end (`HashMap<(String, ..`).
+pub fn shorten_type(ty: &str) -> String {
+    if ty == TYPE_SLOT || ty.chars().count() <= 40 {
+        return ty.to_string();
+    }
+    format!("{}..", ty.chars().take(38).collect::<String>())
 }
 
 /// One step of the environment: an answer, or "only the package can tell".

@@ -42,8 +42,8 @@ fn the_spec_example_reads_well() {
     let f = findings(&path).into_iter().find(|f| f.location.line == 11).unwrap();
     assert_eq!(
         f.message,
-        "`by_id` (`HashMap`) starts empty and is filled in a loop over `users` of known length: it rehashes as \
-         it grows, about log2(n) reallocations that each move every entry"
+        "`by_id` (`HashMap`) starts empty and is filled by a loop of known length over `users`: it rehashes \
+         log2(n) times as it grows"
     );
     assert_eq!(
         f.help,
