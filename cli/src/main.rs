@@ -7,7 +7,9 @@ mod config;
 mod explain;
 mod fix;
 mod output;
+mod profile;
 mod select;
+mod server;
 mod stats;
 
 use std::io::{IsTerminal, Write};
@@ -21,6 +23,10 @@ use args::{Args, ColorWhen, FailOn, Format};
 use lint_core::{Level, Report, Settings};
 
 fn main() -> ExitCode {
+    if std::env::args_os().nth(1).is_some_and(|w| w == "server") {
+        let rest: Vec<String> = std::env::args_os().skip(2).map(|w| w.to_string_lossy().into_owned()).collect();
+        return server::main(&rest);
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
@@ -45,6 +51,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let file_config = config::load(args, &paths[0], &cwd, rules::ALL)?;
     let settings = config::settings(args, file_config.as_ref(), &cwd, rules::ALL)?;
     let baseline = args.baseline.as_deref().map(baseline::Baseline::read).transpose()?;
+    let heap = args.profile.as_deref().map(profile::load).transpose()?;
 
     let mut report = lint(&paths, &settings)?;
     if let Some(path) = &args.write_baseline {
@@ -62,6 +69,12 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     if args.fix {
         report = apply_fixes(report, &paths, &settings, baseline.as_ref())?;
+    }
+    if let (Some(heap), Some(path)) = (&heap, &args.profile) {
+        let shown = lint_core::walk::display(&cwd, path);
+        for w in profile::attach(&mut report, heap, &shown, &cwd) {
+            eprintln!("warning: {w}");
+        }
     }
     warn_skipped(&report);
     if args.statistics {

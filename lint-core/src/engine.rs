@@ -45,6 +45,12 @@ pub struct Report {
     /// Files parsed in this run, files read for facts included: the others were found
     /// unchanged in the cache, or shown by the prefilter not to matter.
     pub files_parsed: usize,
+    /// Every Rust file the run read, linted or read for facts, by display path, sorted:
+    /// a heap profile's frames are matched against them.
+    pub files: Vec<String>,
+    /// The heap profile the findings were measured against (`--profile`), as shown to
+    /// users: set by the binary, which fills `Finding::profile`.
+    pub profile: Option<String>,
     pub elapsed_ms: u128,
     /// The text of every file with a finding, by display path.
     pub sources: BTreeMap<String, String>,
@@ -52,8 +58,33 @@ pub struct Report {
     pub rules: Vec<&'static RuleMeta>,
 }
 
+/// An editor's unsaved text of one file: it stands for the file's content on disk.
+#[derive(Clone, Copy, Debug)]
+pub struct Buffer<'a> {
+    /// The file (absolute, or relative to the current directory); it must exist on disk,
+    /// which places it in its package.
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
 /// Lints the given paths with the selected rules.
 pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settings) -> Result<Report, String> {
+    run_with(paths, all_rules, settings, None)
+}
+
+/// Lints one file whose text is an unsaved buffer, with the facts of the rest of its
+/// package from the files on disk and the cache; findings are reported in that file only.
+/// The cache is read, never written: it holds what is on disk.
+pub fn run_buffer(buffer: Buffer, all_rules: &[&'static dyn Rule], settings: &Settings) -> Result<Report, String> {
+    run_with(&[buffer.path.to_path_buf()], all_rules, settings, Some(buffer))
+}
+
+fn run_with(
+    paths: &[PathBuf],
+    all_rules: &[&'static dyn Rule],
+    settings: &Settings,
+    buffer: Option<Buffer>,
+) -> Result<Report, String> {
     let start = Instant::now();
     let rules: Vec<&'static dyn Rule> =
         all_rules.iter().copied().filter(|r| settings.is_selected(r.meta().code)).collect();
@@ -72,6 +103,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let seeds = Seeds::new(&selected, settings);
     let cache = settings.cache_dir.as_deref().map(|dir| Cache::new(dir, settings));
+    let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
         rules: &rules,
@@ -81,6 +113,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
         resolve: &resolve,
         cache: cache.as_ref(),
         cwd: &cwd,
+        buffer: buffer.as_ref().map(|(path, text)| (path.as_path(), *text)),
     };
 
     // Files are grouped by package; each package runs on its own, and keeps its facts
@@ -101,6 +134,9 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     });
 
     let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), ..Report::default() };
+    report.files = discovery.jobs.iter().map(|j| j.display.clone()).collect();
+    report.files.sort();
+    report.files.dedup();
     for (path, reason) in discovery.skipped {
         report.skipped.push(Skipped { path, reason });
     }

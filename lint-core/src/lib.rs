@@ -34,8 +34,8 @@ pub mod traverse;
 pub mod types;
 pub mod walk;
 
-pub use diagnostic::{Diagnostic, Edit, Fix, Label, Level, Pos, Span};
-pub use engine::{run, Report, Skipped};
+pub use diagnostic::{Diagnostic, Edit, Fix, Label, Level, Pos, Site, Span};
+pub use engine::{run, run_buffer, Buffer, Report, Skipped};
 pub use finding::Finding;
 pub use rule::{Group, Rule, RuleMeta};
 pub use settings::Settings;

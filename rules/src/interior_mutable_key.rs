@@ -65,7 +65,10 @@ A hand-written `Hash`/`PartialEq` that ignores the interior-mutable field (a cac
 a lazily filled display string) is fine and is not flagged. Neither is a field the impl
 fills itself (`self.hash.set(..)`, `self.hash.get_or_init(..)`, `self.calls.fetch_add(..)`:
 a memo of the other parts, or a statistic), nor a `Lazy`/`LazyLock`/`LazyCell` field,
-whose value never changes once computed.
+whose value never changes once computed. An impl that reads the field only to compare or
+hash its address (`Rc::ptr_eq(&self.node, &other.node)`, `Arc::as_ptr(&self.node)`,
+`ptr::eq`, `.as_ptr()`) uses the identity of the allocation, which never changes: it is
+not flagged for that impl.
 
 ## Options
 
@@ -202,8 +205,9 @@ fn mutable_read<'t>(index: &PackageIndex, site: &TypeSite, kind: MapKind, key: &
         let hit = fields.find_map(|(field, ty_name)| {
             index.trait_impls_for(&def.name, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
                 let read = t.read_of(&field.name).or_else(|| positional_read(def.is_enum, &field.name, t))?;
-                // A field the impl fills itself is a memo (a cached hash) or a statistic.
-                if read.memo {
+                // A field the impl fills itself is a memo (a cached hash) or a statistic;
+                // one whose address only is compared or hashed is identity.
+                if read.memo || read.identity {
                     return None;
                 }
                 Some(Finding {

@@ -6,7 +6,7 @@ mod exempt;
 
 use lint_core::ctor::{binding, map_ctor, strip, CtorKind, MapCtor};
 use lint_core::escape::scope::{around, Decl, LoopAround};
-use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail};
+use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail, Use, UseKind};
 use lint_core::prefilter::Trigger;
 use lint_core::traverse::{LocalCx, LoopBody, LoopFrame, MapRef};
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
@@ -133,7 +133,7 @@ impl Rule for MapRebuiltInLoop {
                  (use `{name}.drain()` where it is consumed): a cleared map keeps its allocation"
             ),
         };
-        report(cx, ctor.span, message, help, &r.frame, r.needs);
+        report(cx, ctor.span, message, help, &r.frame, r.needs, &r.uses);
     }
 
     /// `&mut C` passed as an argument in a loop body: a temporary the callee fills.
@@ -153,6 +153,8 @@ pub(crate) struct Rebuilt<'a> {
     pub ctor: MapCtor<'a>,
     pub frame: LoopFrame<'a>,
     pub needs: Option<String>,
+    /// The uses of the map in the rest of the iteration.
+    pub uses: Vec<Use>,
 }
 
 /// Case 1: `let [mut] m = C;` in a loop body, `m` not escaping the iteration, and none of
@@ -170,7 +172,8 @@ pub(crate) fn rebuilt_local<'a>(local: &'a syn::Local, cx: &LocalCx<'a>) -> Opti
         _ => Tail::Escapes,
     };
     let rest = block.stmts.get(at + 1..).unwrap_or_default();
-    if first_escape(&uses_in_stmts(&name, rest, tail)).is_some() {
+    let uses = uses_in_stmts(&name, rest, tail);
+    if first_escape(&uses).is_some() {
         return None;
     }
     if exempt::runs_once(block) || exempt::never_grown(&ctor, &name, rest) {
@@ -179,7 +182,7 @@ pub(crate) fn rebuilt_local<'a>(local: &'a syn::Local, cx: &LocalCx<'a>) -> Opti
     if exempt::borrows_iteration_data(b.annotation, local, &name, rest, &frame) {
         return None;
     }
-    Some(Rebuilt { name, ctor, frame, needs })
+    Some(Rebuilt { name, ctor, frame, needs, uses })
 }
 
 /// `&mut C` as an argument inside a loop body, `C` a hash-based map constructor.
@@ -199,7 +202,7 @@ fn check_temporary(arg: &syn::Expr, cx: &mut LocalCx<'_>) {
     let help = "declare the map once before the loop, call `.clear()` on it at the start of each iteration and \
                 pass `&mut` to it: a cleared map keeps its allocation"
         .to_string();
-    report(cx, ctor.span, message, help, &frame, needs);
+    report(cx, ctor.span, message, help, &frame, needs, &[]);
 }
 
 /// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
@@ -239,7 +242,7 @@ fn check_assign(assign: &syn::ExprAssign, cx: &mut LocalCx<'_>) {
         "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
              a cleared map keeps its allocation"
     );
-    report(cx, at, message, help, &frame, needs);
+    report(cx, at, message, help, &frame, needs, &uses);
 }
 
 fn report(
@@ -249,8 +252,13 @@ fn report(
     help: String,
     frame: &LoopFrame<'_>,
     needs: Option<String>,
+    uses: &[Use],
 ) {
-    let mut d = Diagnostic::new(META.code, span, message, help).with_label(frame.header, "the loop");
+    let mut d = Diagnostic::new(META.code, span, message, help).with_label(frame.header, "the loop").with_site(span);
+    // The new table is allocated, and regrown, by the calls made on the map.
+    for u in uses.iter().filter(|u| u.kind == UseKind::Receiver) {
+        d = d.with_site(u.span);
+    }
     d.needs_hash_map = needs;
     cx.report(d);
 }

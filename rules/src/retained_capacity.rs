@@ -2,6 +2,7 @@
 //! `drain`, `extract_if`) but never shrunk or replaced keeps its peak capacity.
 
 use lint_core::facts::lifecycle::SiteKind;
+use lint_core::index::lifecycle::{LongLivedMap, Reach};
 use lint_core::index::PackageIndex;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
@@ -19,6 +20,16 @@ A long-lived hash-based map (a static, or a field shared through a lock; see ML0
 what long-lived means) that is emptied in bulk with `clear`, `retain`, `drain` or
 `extract_if`, but has no `shrink_to_fit` / `shrink_to` call and is never replaced
 (assigned, `mem::take`n or `mem::replace`d) anywhere in its package.
+
+Bulk removal counts on the same map however it is reached (a guard, an `Arc` clone held
+by a sweeper thread, a helper), as long as it reaches that map alone: removal through a
+function parameter, which other callers may pass other maps, is left out. Not reported
+when every bulk removal is followed in the same function by growth of the same map
+(clear-then-refill: keeping the table is what rebuilding wants), nor for teardown in the
+owner's `impl Drop`, nor for `clear`/`drain` in a function that shuts the owner down
+(`stop`, `shutdown`, `close`, `clean`, `teardown`, ... alone or as a `_`-separated part
+of the name). The message says whether the map is pruned (`retain`,
+`extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
 
 This rule is pedantic: it runs only when selected (`--select ML007`, `--select
 pedantic` or `--select all`).
@@ -83,27 +94,72 @@ impl Rule for RetainedCapacity {
             if !m.is_hash_based() {
                 continue;
             }
-            let bulk = m.sites_where(|k| k == SiteKind::BulkRemoval);
-            let Some((_, first)) = bulk.first() else { continue };
+            // Bulk removal that surely reaches this map (teardown in `impl Drop` is never
+            // attached to it).
+            let bulk: Vec<Reach> = m
+                .sites_where(|k| k == SiteKind::BulkRemoval)
+                .into_iter()
+                .filter(|r| r.certain && !teardown(index, r))
+                .collect();
+            if bulk.is_empty() || bulk.iter().all(|b| refilled(&m, b)) {
+                continue;
+            }
             if m.has(|k| matches!(k, SiteKind::Shrink | SiteKind::Reassign | SiteKind::Escape)) {
                 continue;
             }
+            let pruned =
+                bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
+            let how = if pruned { "pruned with `retain`" } else { "emptied with `clear`/`drain`" };
             let message = format!(
-                "{} is emptied with `{}` but never shrunk or replaced: a hash map keeps its table when entries \
-                 are removed, so it holds the memory of its largest size for the life of the process",
+                "{}, {}, is {how} but never shrunk: its table keeps its peak size for good",
                 subject(&m),
-                first.method
+                m.why.short()
             );
             let help = "after bulk removal call `shrink_to(n)` (keeping headroom for steady traffic) or \
                         `shrink_to_fit()` when the map may have grown far beyond its usual size, or replace it \
                         (`mem::take`) so the old table is freed";
-            let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
-            for (_, s) in bulk.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
-                d = d.with_label(s.span, format!("emptied here with `{}`; the capacity is kept", s.method));
+            let mut d = Diagnostic::new(META.code, m.name_span(), message, help)
+                .with_label(m.name_span(), format!("long-lived: {}", m.why.reason()));
+            for r in bulk.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
+                let verb = if matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter") {
+                    "pruned"
+                } else {
+                    "emptied"
+                };
+                d = d.with_label(r.site.span, format!("{verb} here with `{}`; the capacity is kept", r.site.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));
         }
     }
+}
+
+/// Whether a bulk removal empties the map (`clear`, `drain`) in a function that shuts its
+/// owner down (`stop`, `shutdown`, `close`, `clean`, `teardown`, ...): the owner is going
+/// away, as in `impl Drop`.
+fn teardown(index: &PackageIndex, r: &Reach) -> bool {
+    if !matches!(r.site.method.as_str(), "clear" | "drain") {
+        return false;
+    }
+    let Some(f) = r.site.func.and_then(|i| index.files[r.file].facts.lifecycle.funcs.get(i as usize)) else {
+        return false;
+    };
+    let name = f.name.as_str();
+    const WORDS: &[&str] = &["stop", "shutdown", "close", "clean", "teardown", "terminate", "destroy", "dispose"];
+    WORDS.iter().any(|w| name == *w || name.starts_with(&format!("{w}_")) || name.ends_with(&format!("_{w}")))
+}
+
+/// Whether a bulk removal is followed, in the same function, by growth of the same map
+/// (clear-then-refill: keeping the table is what rebuilding wants).
+fn refilled(m: &LongLivedMap, bulk: &Reach) -> bool {
+    let Some(func) = bulk.site.func else { return false };
+    m.sites.iter().any(|g| {
+        g.site.kind == SiteKind::Growth
+            && g.file == bulk.file
+            && g.site.func == Some(func)
+            && (g.site.span.start.line, g.site.span.start.column)
+                > (bulk.site.span.start.line, bulk.site.span.start.column)
+    })
 }

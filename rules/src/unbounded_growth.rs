@@ -2,7 +2,7 @@
 //! that grows and has no removal anywhere in its package.
 
 use lint_core::facts::lifecycle::{vocab, SiteKind};
-use lint_core::index::lifecycle::{render, LongLivedMap, Why};
+use lint_core::index::lifecycle::{render, LongLivedMap};
 use lint_core::index::PackageIndex;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
@@ -24,12 +24,29 @@ its package. Long-lived means:
   (`Mutex<HashMap<..>>`, `RwLock<..>`, `RefCell<..>`, `ArcSwap<..>`) or a `DashMap`:
   a shared service or cache mutated through `&self`;
 - a map field of a struct that is itself held behind a lock (`RwLock<Inner>`) somewhere
-  in the package, or that is reachable from a static's type through struct fields.
+  in the package, or that is reachable from a static's type through struct fields with a
+  lock on the way;
+- the state of an actor: a plain map field grown inside the event loop of a method taking
+  `&mut self` or `self` (or in a method that loop calls), and a local map declared before
+  such a loop and grown inside it (in a function, an `async` block or a spawned closure).
+  An event loop waits for events: a `while let Some(..)` over `X.recv()` (also awaited)
+  or an awaited `next()`/`accept()` on an inbox (`self.rx`, `inbox`, `events`, ...), or a
+  `loop` that receives or holds a `select!`.
+
+A map whose owner goes away is not long-lived: when every field, `Option`, collection or
+enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
+or the struct is only ever a local value (no function returns it or lets it escape; a
+`pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
+held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. Maps keyed by
+what the program bounds (`bool`, `u8`, `i8`, `()`, `&'static str`, `TypeId`, a fieldless
+crate-local enum, tuples and arrays of these) are not flagged.
 
 Growth is `insert`, `try_insert`, `extend`, `append`, `get_or_insert_with` and
 `entry(..).or_insert(..)` / `or_insert_with` / `or_default` (and `VacantEntry::insert`),
 on the map itself, through its lock guard, a local bound to it, the parameter of
-`NAME.with(|m| ..)`, an `Arc` clone of it, or a function that returns it. For fields,
+`NAME.with(|m| ..)`, an `Arc` clone of it, a function that returns it, or a crate-local
+helper that returns its receiver through the lock (`fn lock_or_heal(&self) ->
+MutexGuard<..>`, an extension trait on `Mutex`). For fields,
 growth inside constructors (functions returning `Self` without `self`) and builders
 (`self` by value returning `Self`) does not count.
 
@@ -38,9 +55,13 @@ Removal evidence is any of `remove`, `remove_entry`, `retain`, `clear`, `drain`,
 `shift_remove*`, `remove_if` (and the names in `rules.ML001.removal-methods`),
 `OccupiedEntry::remove`, `mem::take` / `replace` / `swap`, an assignment to the map, a
 `len()` compared with `<`, `<=`, `>`, `>=` or `==` (a size bound), or the map being
-handed to another function (`&mut map`, its guard, an `Arc` clone), where it may be
-emptied out of sight. Removal in test code does not count: a test that clears a cache
-between cases does not bound it in production.
+handed by `&mut` or by guard to a function out of sight. The same map under other names
+counts: a constructor's local stored into the field, a parameter of a crate-local
+function some call passes the map (a sweeper task), another struct's field initialised
+from a clone of its `Arc`, a weak reference upgraded. Not removal: teardown in `impl Drop`
+of the map's owner, replacing a value that only shares the map through an `Arc`, handing
+a clone of the `Arc` elsewhere. Removal in test code does not count: a test that clears a
+cache between cases does not bound it in production.
 
 ## Why it costs
 
@@ -95,10 +116,17 @@ and visitors); `rules.ML001.plain-fields = true` includes them.
 
 pub struct UnboundedGrowth;
 
-/// Growth sites named in the message when they are in other files.
+/// Growth sites named in the help when they are in other files.
 const MAX_ELSEWHERE: usize = 3;
 /// Growth sites labelled in the declaring file.
 const MAX_LABELS: usize = 3;
+/// Written types longer than this are shortened in headlines.
+const MAX_TYPE_CHARS: usize = 40;
+
+const HELP: &str = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
+                    evicts before inserting), remove entries when their owner goes away, or, for an \
+                    intentional interner with a bounded key set, allow it with a reason: \
+                    `// maplint: allow(unbounded-growth) -- why`";
 
 impl Rule for UnboundedGrowth {
     fn meta(&self) -> &'static RuleMeta {
@@ -107,57 +135,81 @@ impl Rule for UnboundedGrowth {
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         let extra = &index.settings.rules.removal_methods;
+        let removals = format!(
+            "no removal ({}{}, `mem::take/replace/swap`, a reassignment or a `len()` bound) anywhere in the package",
+            vocab::REMOVAL_NAMES,
+            extra.iter().map(|x| format!(", `{x}`")).collect::<String>()
+        );
         for m in index.long_lived_maps() {
             let growth = m.sites_where(|k| k == SiteKind::Growth);
             if growth.is_empty() || m.has(SiteKind::is_removal_evidence) {
                 continue;
             }
+            if m.key().is_some_and(|k| index.key_bounded(k)) {
+                continue;
+            }
             let elsewhere: Vec<String> = growth
                 .iter()
-                .filter(|(f, _)| *f != m.file)
+                .filter(|r| r.file != m.file)
                 .take(MAX_ELSEWHERE)
-                .map(|(f, s)| format!("{}:{}", index.files[*f].display, s.span.start.line))
+                .map(|r| format!("{}:{}", index.files[r.file].display, r.site.span.start.line))
                 .collect();
-            let mut message = format!(
-                "{}{} grows with no removal anywhere in the package, so it keeps every entry for the life \
-                 of the process (none of {}{}, `mem::take/replace/swap`, a reassignment or a `len()` bound)",
-                subject(&m),
-                why(&m),
-                vocab::REMOVAL_NAMES,
-                extra.iter().map(|x| format!(", `{x}`")).collect::<String>(),
+            let message = format!(
+                "{} grows and nothing removes its entries: it keeps every key for the life of the process",
+                subject(&m)
             );
+            let mut help = HELP.to_string();
             if !elsewhere.is_empty() {
-                message.push_str(&format!("; it grows at {}", elsewhere.join(", ")));
+                help = format!("it also grows at {}; {help}", elsewhere.join(", "));
             }
-            let help = "bound it (an LRU or TTL cache such as `lru::LruCache` or `moka`, or a `len()` check that \
-                        evicts before inserting), remove entries when their owner goes away, or, for an \
-                        intentional interner with a bounded key set, allow it with a reason: \
-                        `// maplint: allow(unbounded-growth) -- why`";
-            let mut d = Diagnostic::new(META.code, m.name_span(), message, help);
-            for (_, s) in growth.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
-                d = d.with_label(s.span, format!("grows here (`{}`)", s.method));
+            let mut d = Diagnostic::new(META.code, m.name_span(), message, help)
+                .with_label(m.name_span(), format!("long-lived: {}; {removals}", m.why.reason()));
+            for r in growth.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
+                d = d.with_label(r.site.span, format!("grows here (`{}`)", r.site.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));
         }
+        for l in index.loop_local_maps() {
+            let local = l.local;
+            if local.removed || l.held.key.as_ref().is_some_and(|k| index.key_bounded(k)) {
+                continue;
+            }
+            let message = format!(
+                "local `{}: {}` grows in its event loop and nothing removes its entries: it keeps every key \
+                 while the task runs",
+                local.name,
+                short(&render(&local.ty))
+            );
+            let mut d = Diagnostic::new(META.code, local.name_span, message, HELP)
+                .with_label(local.name_span, format!("declared before an event loop; {removals}"));
+            for (what, span) in local.growth.iter().take(MAX_LABELS) {
+                d = d.with_label(*span, format!("grows here, inside the loop (`{what}`)"));
+            }
+            d.sites =
+                local.growth.iter().map(|(_, span)| lint_core::diagnostic::Site { path: None, span: *span }).collect();
+            d.anchor_line = Some(local.anchor_line);
+            d.in_test = local.in_test;
+            out.push((l.file, d));
+        }
     }
 }
 
-/// `static `SESSIONS: LazyLock<..>``.
+/// `static `SESSIONS: LazyLock<..>``, with a long type shortened.
 pub fn subject(m: &LongLivedMap) -> String {
     let d = m.describe();
-    let ty = render(m.ty());
-    format!("{}: {ty}`", d.trim_end_matches('`'))
+    format!("{}: {}`", d.trim_end_matches('`'), short(&render(m.ty())))
 }
 
-/// Why a field is long-lived, when it is not evident from its type.
-fn why(m: &LongLivedMap) -> String {
-    match &m.why {
-        Why::LockedStruct(holder) => format!(" (its struct is held behind a lock in `{holder}`)"),
-        Why::Reachable(st) => format!(" (reachable from static `{st}`)"),
-        _ => String::new(),
+/// A written type cut to `MAX_TYPE_CHARS` characters.
+pub fn short(ty: &str) -> String {
+    if ty.chars().count() <= MAX_TYPE_CHARS {
+        return ty.to_string();
     }
+    let cut: String = ty.chars().take(MAX_TYPE_CHARS - 2).collect();
+    format!("{cut}..")
 }
 
 #[cfg(test)]
@@ -209,6 +261,10 @@ pub struct Interner {
     ids: HashMap<String, u32>,
 }
 impl Interner {
+    pub fn new() -> Interner {
+        Interner { ids: HashMap::new() }
+    }
+
     pub fn intern(&mut self, s: &str) -> u32 {
         let n = self.ids.len() as u32;
         *self.ids.entry(s.to_string()).or_insert(n)
@@ -244,16 +300,21 @@ pub fn d(k: u64) { M.lock().unwrap().insert(k, 4); }
         assert_eq!(found.len(), 1);
         let f = &found[0];
         assert_eq!((f.location.line, f.location.column), (4, 12));
-        let labels: Vec<(u32, &str)> = f.labels.iter().map(|l| (l.location.line, l.message.as_str())).collect();
+        let labels: Vec<(u32, &str)> = f
+            .labels
+            .iter()
+            .filter(|l| l.message.starts_with("grows"))
+            .map(|l| (l.location.line, l.message.as_str()))
+            .collect();
         assert_eq!(
             labels,
             vec![(5, "grows here (`insert`)"), (6, "grows here (`entry(..).or_insert`)"), (7, "grows here (`extend`)")]
         );
         assert!(
-            f.message.starts_with("static `M: LazyLock<Mutex<HashMap<u64, u64>>>` grows with no removal"),
+            f.message.starts_with("static `M: LazyLock<Mutex<HashMap<u64, u64>>>` grows and nothing removes"),
             "{}",
             f.message
         );
-        assert!(f.message.ends_with("src/grow.rs:2"), "{}", f.message);
+        assert!(f.help.starts_with("it also grows at ") && f.help.contains("src/grow.rs:2; bound it"), "{}", f.help);
     }
 }

@@ -49,6 +49,7 @@ pub fn counter(key: &str) -> u64 {
 }
 
 /// A cache whose state sits behind one lock.
+#[derive(Default)]
 pub struct Cache {
     inner: Arc<RwLock<Inner>>,
 }
@@ -67,6 +68,7 @@ impl Cache {
 }
 
 /// Filled from a background task through a clone of the shared map.
+#[derive(Default)]
 pub struct Watcher {
     seen: Arc<DashMap<u64, String>>, //~ ML001
 }
@@ -83,6 +85,7 @@ impl Watcher {
 }
 
 /// An async registry behind a `tokio::sync::RwLock`.
+#[derive(Default)]
 pub struct Registry {
     peers: tokio::sync::RwLock<HashMap<u64, String>>, //~ ML001
 }
@@ -140,9 +143,9 @@ pub fn register(id: u64, name: String) {
 
 /// Grown through a match on the lock result.
 static LISTENERS: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-static HANDLERS: LazyLock<Mutex<HashMap<u8, fn()>>> = LazyLock::new(Default::default); //~ ML001
+static HANDLERS: LazyLock<Mutex<HashMap<u16, fn()>>> = LazyLock::new(Default::default); //~ ML001
 
-pub fn on(code: u8, f: fn()) {
+pub fn on(code: u16, f: fn()) {
     let mut h = match HANDLERS.lock() {
         Ok(g) => g,
         Err(poisoned) => poisoned.into_inner(),
@@ -161,6 +164,7 @@ macro_rules! try_lock {
 }
 
 /// Grown through a wrapper macro around the lock.
+#[derive(Default)]
 pub struct Filter {
     by_id: RwLock<HashMap<u64, String>>, //~ ML001
 }
@@ -184,6 +188,7 @@ thread_local! {
 }
 
 /// Grown through a vacant entry bound with `@`.
+#[derive(Default)]
 pub struct Slots {
     slots: Mutex<HashMap<u64, u32>>, //~ ML001
 }
@@ -212,6 +217,7 @@ pub fn memo(k: &str) -> u32 {
 }
 
 /// Grown through an accessor on `self`.
+#[derive(Default)]
 pub struct Journal {
     entries: Mutex<HashMap<u64, String>>, //~ ML001
 }

@@ -8,7 +8,10 @@
 //! `index::lifecycle` resolves them. Sites are recorded only for the methods in `vocab`, so
 //! the facts stay small.
 
+mod actor;
 mod decls;
+mod fns;
+mod owners;
 mod pats;
 mod roots;
 mod sites;
@@ -30,6 +33,86 @@ pub struct LifecycleFacts {
     pub statics: Vec<StaticDecl>,
     pub sites: Vec<Site>,
     pub accessors: Vec<Accessor>,
+    /// The functions of the file, by `Site::func`.
+    pub funcs: Vec<FnInfo>,
+    /// Methods called on `self` from a function: (caller's `FnInfo` index, method name,
+    /// whether the call sits inside an event loop).
+    pub self_calls: Vec<(u32, String, bool)>,
+    /// Crate-local helpers that return their receiver or first parameter through an
+    /// access chain (`fn lock_or_heal(&self) -> MutexGuard<..>`).
+    pub passthroughs: Vec<Passthrough>,
+    /// Rooted expressions passed as arguments: the callee's parameter is the same map.
+    pub passes: Vec<Pass>,
+    /// Struct fields initialised from a rooted expression (`Worker { map: self.map.clone() }`).
+    pub field_aliases: Vec<FieldAlias>,
+    /// Locals holding a map declared before an event loop that grows them.
+    pub actor_locals: Vec<ActorLocal>,
+    /// Type names written in the return types of functions, `Self` resolved.
+    pub returned: Vec<String>,
+    /// Struct types whose literal value leaves the function building it (passed to a
+    /// call, stored, captured by a `move` closure).
+    pub escaped: Vec<String>,
+    /// Structs with `#[derive(Default)]`, and `pub` structs whose fields are all `pub`:
+    /// values callers out of sight can build.
+    pub defaults: Vec<String>,
+}
+
+/// A function or method of the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FnInfo {
+    /// The self type of the enclosing impl.
+    pub ty: Option<String>,
+    pub name: String,
+    /// Takes `&mut self` or `self` by value.
+    pub owns_self: bool,
+    /// Holds an event loop (SPEC §1: a `loop` that waits, a `while let` over `recv()` or
+    /// an awaited `next()`/`accept()`, `select!` inside a loop).
+    pub event_loop: bool,
+}
+
+/// A helper returning its receiver (`param == None`) or its first parameter through the
+/// access chain `chain`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passthrough {
+    pub name: String,
+    pub param: bool,
+    pub chain: u32,
+    pub in_test: bool,
+}
+
+/// A rooted expression passed as argument `index` (receiver not counted) of `callee`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pass {
+    pub callee: String,
+    pub index: usize,
+    pub root: Root,
+    pub chain: u32,
+    pub via_clone: bool,
+    pub in_test: bool,
+}
+
+/// Field `field` of struct `ty` initialised from a rooted expression.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldAlias {
+    pub ty: String,
+    pub field: String,
+    pub root: Root,
+    pub via_clone: bool,
+}
+
+/// A local map declared before an event loop and grown inside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorLocal {
+    pub name: String,
+    /// The declared type, or the constructed type's name with its turbofish arguments.
+    pub ty: TypeExpr,
+    pub name_span: Span,
+    pub anchor_line: u32,
+    /// Growth calls inside the loop: (what, span).
+    pub growth: Vec<(String, Span)>,
+    /// Removal evidence anywhere after the declaration (or the map handed elsewhere).
+    pub removed: bool,
+    pub in_test: bool,
 }
 
 /// How a static was declared.
@@ -74,6 +157,9 @@ pub enum Root {
     /// `direct` is false for a method called on another receiver than `self`, whose type
     /// is unknown.
     Call { name: String, direct: bool },
+    /// Parameter `index` (receiver not counted) of the crate-local function or method
+    /// `func`: rooted where some call passes it a rooted expression.
+    Param { func: String, index: usize },
 }
 
 /// What a site does to its root.
@@ -120,6 +206,17 @@ pub struct Site {
     /// The type the enclosing function constructs: it takes no `self` (or `self` by
     /// value) and returns that type (or `Self` of its impl).
     pub constructs: Option<String>,
+    /// The enclosing function (`LifecycleFacts::funcs`).
+    pub func: Option<u32>,
+    /// Inside `impl Drop for T`: `T`. Removal there is the teardown of `T`'s own maps,
+    /// not removal during their life.
+    pub drop_of: Option<String>,
+    /// Inside an event loop of its function.
+    pub in_event_loop: bool,
+    /// Methods or functions of unknown meaning applied between the root and the call
+    /// (`self.m.lock_or_heal()`: `lock_or_heal`; a function: `fn name`): the site reaches
+    /// the root only when each is a passthrough helper.
+    pub through: Vec<String>,
 }
 
 /// A function without arguments (besides `self`) that returns a rooted expression:
@@ -149,6 +246,25 @@ impl LifecycleFacts {
                 ix.called(&a.name);
             }
         }
+        // Helpers a rooted expression goes through, and functions handed a rooted
+        // expression: their definitions decide the sites.
+        for s in &self.sites {
+            if !s.through.is_empty() && self.may_reach_map(&s.root, ix) {
+                for t in &s.through {
+                    ix.called(t.trim_start_matches("fn "));
+                }
+            }
+        }
+        for p in &self.passes {
+            if self.may_reach_map(&p.root, ix) {
+                ix.called(&p.callee);
+            }
+        }
+        for f in &self.field_aliases {
+            if self.may_reach_map(&f.root, ix) {
+                ix.field(&f.field);
+            }
+        }
     }
 
     /// Whether a root may denote a map, or a type holding one, as far as `ix` knows.
@@ -163,6 +279,7 @@ impl LifecycleFacts {
             Root::Field(field) => ix.field.contains(field),
             Root::SelfValue(ty) => ix.holders.contains(ty),
             Root::Call { name, .. } => ix.called.contains(name),
+            Root::Param { func, .. } => ix.called.contains(func),
         }
     }
 }

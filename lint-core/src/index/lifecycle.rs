@@ -9,13 +9,18 @@
 //! removal site counts for every map it may denote.
 
 mod held;
+mod owners;
 mod resolve;
+
+use std::collections::BTreeSet;
 
 pub use held::{HeldMap, Holding};
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{self, Span};
 use crate::facts::lifecycle::{Site, SiteKind, StaticDecl, StaticForm};
+use crate::facts::typeinfo::Position;
 use crate::facts::{FieldDef, StructDef};
+use crate::index::typeinfo::TypeSite;
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
 use crate::types::{TypeExpr, TypeKind};
@@ -37,8 +42,46 @@ pub enum Why {
     LockedStruct(String),
     /// Its struct is reachable from this static.
     Reachable(String),
+    /// A plain field grown by the event loop of this method of its struct (an actor).
+    Actor(String),
     /// `rules.ML001.plain-fields`.
     PlainField,
+}
+
+impl Why {
+    /// Why the map lives as long as the process, for messages.
+    pub fn reason(&self) -> String {
+        match self {
+            Why::Static => "a static lives for the whole process".to_string(),
+            Why::Shared => "a map shared behind a lock lives as long as its service".to_string(),
+            Why::LockedStruct(h) => format!("its struct is held behind a lock in `{h}`"),
+            Why::Reachable(st) => format!("it is reachable from static `{st}`"),
+            Why::Actor(m) => format!("it is the state of an actor whose event loop runs in `{m}`"),
+            Why::PlainField => "plain fields count as long-lived (`plain-fields`)".to_string(),
+        }
+    }
+
+    /// The reason in a few words, for headlines.
+    pub fn short(&self) -> String {
+        match self {
+            Why::Static => "alive for the whole process".to_string(),
+            Why::Shared => "a shared service's map".to_string(),
+            Why::LockedStruct(h) => format!("its struct is locked in `{h}`"),
+            Why::Reachable(st) => format!("reachable from `{st}`"),
+            Why::Actor(m) => format!("actor state of `{m}`"),
+            Why::PlainField => "a plain field".to_string(),
+        }
+    }
+}
+
+/// A site reaching a map, and whether it reaches that map alone.
+#[derive(Clone, Copy, Debug)]
+pub struct Reach<'a> {
+    /// Index of the site's file in `PackageIndex::files`.
+    pub file: usize,
+    pub site: &'a Site,
+    /// The site's root denotes this map and no other.
+    pub certain: bool,
 }
 
 /// A long-lived map and the sites that reach it.
@@ -49,8 +92,8 @@ pub struct LongLivedMap<'a> {
     pub owner: Owner<'a>,
     pub held: HeldMap,
     pub why: Why,
-    /// (file index, site), in file order.
-    pub sites: Vec<(usize, &'a Site)>,
+    /// The sites reaching the map, in file order.
+    pub sites: Vec<Reach<'a>>,
 }
 
 impl<'a> LongLivedMap<'a> {
@@ -106,12 +149,30 @@ impl<'a> LongLivedMap<'a> {
     }
 
     /// The sites of the given kinds.
-    pub fn sites_where(&self, pred: impl Fn(SiteKind) -> bool) -> Vec<(usize, &'a Site)> {
-        self.sites.iter().copied().filter(|(_, s)| pred(s.kind)).collect()
+    pub fn sites_where(&self, pred: impl Fn(SiteKind) -> bool) -> Vec<Reach<'a>> {
+        self.sites.iter().copied().filter(|r| pred(r.site.kind)).collect()
     }
 
     pub fn has(&self, pred: impl Fn(SiteKind) -> bool) -> bool {
-        self.sites.iter().any(|(_, s)| pred(s.kind))
+        self.sites.iter().any(|r| pred(r.site.kind))
+    }
+
+    /// The key type (element type of a set), as written or expanded at the map.
+    pub fn key(&self) -> Option<&TypeExpr> {
+        self.held.key.as_ref()
+    }
+
+    /// Its growth calls as a finding's allocation sites (those in another file with that
+    /// file's path): where the memory of its entries and its table is allocated.
+    pub fn growth_sites(&self, index: &PackageIndex) -> Vec<diagnostic::Site> {
+        self.sites
+            .iter()
+            .filter(|r| r.site.kind == SiteKind::Growth)
+            .map(|r| diagnostic::Site {
+                path: (r.file != self.file).then(|| index.files[r.file].display.to_string()),
+                span: r.site.span,
+            })
+            .collect()
     }
 }
 
@@ -123,11 +184,60 @@ impl<'a> PackageIndex<'a> {
         maps
     }
 
+    /// Every static and struct field of the package that holds a map, long-lived or not,
+    /// with the sites that reach it: where the entries of a map named by its type are
+    /// allocated.
+    pub fn maps_with_sites(&self) -> Vec<LongLivedMap<'a>> {
+        let mut maps = Vec::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for st in &f.facts.lifecycle.statics {
+                if let Some(held) = self.held_map(&st.ty) {
+                    maps.push(LongLivedMap {
+                        file: fi,
+                        owner: Owner::Static(st),
+                        held,
+                        why: Why::Static,
+                        sites: vec![],
+                    });
+                }
+            }
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                for field in &s.fields {
+                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let owner = Owner::Field { strukt: s, field };
+                    maps.push(LongLivedMap { file: fi, owner, held, why: Why::PlainField, sites: vec![] });
+                }
+            }
+        }
+        self.attach_sites(&mut maps);
+        maps
+    }
+
+    /// The growth sites of the map declared at a field or static type site, among
+    /// `maps_with_sites()`; empty for other sites (a `let`, an alias).
+    pub fn growth_sites_at(&self, maps: &[LongLivedMap<'a>], site: &TypeSite) -> Vec<diagnostic::Site> {
+        let declared = |m: &&LongLivedMap<'a>| match (m.owner, site.position) {
+            (Owner::Field { strukt, field }, Position::Field) => {
+                site.parent.is_some_and(|p| std::ptr::eq(p, strukt)) && field.name == site.owner
+            }
+            (Owner::Static(st), Position::Static) => m.file == site.file && st.name == site.owner,
+            _ => false,
+        };
+        maps.iter().find(declared).map(|m| m.growth_sites(self)).unwrap_or_default()
+    }
+
     fn declared_maps(&self) -> Vec<LongLivedMap<'a>> {
         let owned = self.owned_structs();
         let locked = self.locked_structs(&owned);
         let reachable = self.reachable_structs();
+        let actors = self.actor_fields();
         let plain = self.settings.rules.plain_fields;
+        let candidates: BTreeSet<&str> = self
+            .all_structs()
+            .filter(|s| !s.is_enum && s.fields.iter().any(|f| self.held_map(&f.ty).is_some()))
+            .map(|s| s.name.as_str())
+            .collect();
+        let released = self.released_structs(&candidates);
         let mut out = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for st in &f.facts.lifecycle.statics {
@@ -141,19 +251,22 @@ impl<'a> PackageIndex<'a> {
                     });
                 }
             }
-            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum && !released.contains(&s.name)) {
                 for field in &s.fields {
                     let Some(held) = self.held_map(&field.ty) else { continue };
                     // A single-threaded cell is shared only within one thread: its struct is
                     // long-lived when something keeps it, not when it is a function's local.
+                    // Behind `OnceLock`-like wrappers alone a map is frozen once built.
                     let shared = held.kind == MapKind::Dash
-                        || (held.behind_im && (!held.only_local_cells || owned.contains(&s.name)));
+                        || (held.behind_lock && (!held.only_local_cells || owned.contains(&s.name)));
                     let why = if shared {
                         Why::Shared
                     } else if let Some(h) = locked.get(&s.name) {
                         Why::LockedStruct(h.clone())
                     } else if let Some(st) = reachable.get(&s.name) {
                         Why::Reachable(st.clone())
+                    } else if let Some(m) = actors.get(&(s.name.clone(), field.name.clone())) {
+                        Why::Actor(m.clone())
                     } else if plain {
                         Why::PlainField
                     } else {
@@ -229,5 +342,29 @@ fn render_into(ty: &TypeExpr, out: &mut String, depth: usize) {
             out.push_str(&names.join(" + "));
         }
         TypeKind::Other => out.push('_'),
+    }
+}
+
+/// A local map of an event loop's task or function (SPEC §1, long-lived item 4).
+#[derive(Clone, Debug)]
+pub struct LoopLocalMap<'a> {
+    /// Index of the declaring file in `PackageIndex::files`.
+    pub file: usize,
+    pub local: &'a crate::facts::lifecycle::ActorLocal,
+    pub held: HeldMap,
+}
+
+impl<'a> PackageIndex<'a> {
+    /// The locals holding a map that are declared before an event loop and grown in it.
+    pub fn loop_local_maps(&self) -> Vec<LoopLocalMap<'a>> {
+        let mut out = Vec::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for l in &f.facts.lifecycle.actor_locals {
+                if let Some(held) = self.held_map(&l.ty) {
+                    out.push(LoopLocalMap { file: fi, local: l, held });
+                }
+            }
+        }
+        out
     }
 }

@@ -118,9 +118,12 @@ impl<'a> PackageIndex<'a> {
 
     /// Expands the head of a type through crate-local aliases (substituting generic
     /// arguments) and `use .. as` renames, until it is no alias. Spans inside the result
-    /// may point into the alias definition: report on the written type's span.
+    /// may point into the alias definition: report on the written type's span. An alias
+    /// is expanded once per chain: inside `type Result<T> = std::result::Result<T, E>` the
+    /// name `Result` is not the alias again (Rust forbids recursive aliases).
     pub fn expand<'t>(&self, ty: &'t TypeExpr) -> Cow<'t, TypeExpr> {
         let mut cur: Cow<'t, TypeExpr> = Cow::Borrowed(ty);
+        let mut expanded: Vec<&str> = Vec::new();
         for _ in 0..16 {
             let Some(name) = cur.name() else { return cur };
             if builtin_map_kind(name).is_some() {
@@ -137,6 +140,10 @@ impl<'a> PackageIndex<'a> {
                 continue;
             }
             let Some(alias) = self.aliases.get(name) else { return cur };
+            if expanded.contains(&alias.name.as_str()) {
+                return cur;
+            }
+            expanded.push(alias.name.as_str());
             let arg_nodes: Vec<usize> = cur.args().iter().map(nodes).collect();
             if substituted_nodes(&alias.target, &alias.params, &arg_nodes) > MAX_EXPANDED_NODES {
                 return cur;

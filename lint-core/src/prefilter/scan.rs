@@ -311,7 +311,7 @@ impl CallScan {
             while matches!(t.get(i), Some(b'&' | b'*')) {
                 i = skip_space(t, i + 1);
             }
-            if t.get(i).is_none_or(|b| b.is_ascii_digit()) {
+            if !t.get(i).is_some_and(|b| !b.is_ascii_digit()) {
                 return false;
             }
             while t.get(i).is_some_and(|&b| is_ident_byte(b)) {

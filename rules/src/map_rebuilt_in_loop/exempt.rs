@@ -181,7 +181,7 @@ fn holds_borrow(ty: &syn::Type) -> bool {
     struct V(bool);
     impl<'a> Visit<'a> for V {
         fn visit_type_reference(&mut self, r: &'a syn::TypeReference) {
-            self.0 |= r.lifetime.as_ref().is_none_or(|l| l.ident != "static");
+            self.0 |= !r.lifetime.as_ref().is_some_and(|l| l.ident == "static");
             visit::visit_type_reference(self, r);
         }
     }
@@ -215,7 +215,7 @@ impl<'a> Visit<'a> for Lets {
     fn visit_local(&mut self, l: &'a syn::Local) {
         self.bound.extend(pattern_names(&l.pat));
         if let syn::Pat::Type(t) = &l.pat {
-            if matches!(&*t.ty, syn::Type::Reference(r) if r.lifetime.as_ref().is_none_or(|l| l.ident != "static")) {
+            if matches!(&*t.ty, syn::Type::Reference(r) if !r.lifetime.as_ref().is_some_and(|l| l.ident == "static")) {
                 self.refs.extend(pattern_names(&t.pat));
             }
         }

@@ -10,6 +10,7 @@ pub fn open(id: u64, peer: String) {
     CONNS.lock().unwrap().insert(id, peer);
 }
 
+#[derive(Default)]
 pub struct Tracker {
     live: Concurrent<u64, u32>, //~ ML001
     jobs: Concurrent<u64, u32>,

@@ -19,11 +19,14 @@ pub struct Rooted {
     pub bare_local: bool,
     /// An access step (method, `*`, `?`) was applied since the root.
     pub chained: bool,
+    /// Methods (and `fn name` functions) of unknown meaning applied since the root; the
+    /// package decides whether they are passthrough helpers.
+    pub through: Vec<String>,
 }
 
 impl Rooted {
     pub fn new(root: Root) -> Rooted {
-        Rooted { root, chain: 0, via_clone: false, bare_local: false, chained: false }
+        Rooted { root, chain: 0, via_clone: false, bare_local: false, chained: false, through: Vec::new() }
     }
 
     /// The expression after one more access step.
@@ -99,6 +102,12 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
                 return next(&m.receiver).filter(|x| !x.chained).map(cloned);
             }
             if m.args.is_empty() && m.turbofish.is_none() {
+                // A helper that may return its receiver (`self.m.lock_or_heal()`), else an
+                // accessor of that name.
+                if let Some(mut r) = next(&m.receiver) {
+                    r.through.push(method);
+                    return Some(r.step(0));
+                }
                 return Some(Rooted::new(Root::Call { name: method, direct: is_self(&m.receiver) }));
             }
             None
@@ -107,7 +116,7 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
             let syn::Expr::Path(p) = strip(&c.func) else { return None };
             let segs = &p.path.segments;
             let last = segs.last()?.ident.to_string();
-            if c.args.len() == 1 && last == "clone" && segs.len() >= 2 {
+            if c.args.len() == 1 && (last == "clone" || last == "downgrade") && segs.len() >= 2 {
                 let ty = segs[segs.len() - 2].ident.to_string();
                 if ty == "Arc" || ty == "Rc" {
                     return next(&c.args[0]).filter(|x| !x.chained).map(cloned);
@@ -115,6 +124,12 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
             }
             if c.args.is_empty() {
                 return Some(Rooted::new(Root::Call { name: last, direct: true }));
+            }
+            // `lock_recover(&self.m)`: a helper function that may return its parameter.
+            if c.args.len() == 1 && segs.len() == 1 {
+                let mut r = next(&c.args[0])?;
+                r.through.push(format!("fn {last}"));
+                return Some(r.step(0));
             }
             None
         }

@@ -7,7 +7,7 @@ use syn::visit::Visit;
 
 use super::roots::{entry_of, is_formatting_macro, is_self, is_self_value, root_of, EntryKind, Rooted};
 use super::visit::Collector;
-use super::{vocab, Root, Site, SiteKind};
+use super::{vocab, FieldAlias, Pass, Root, Site, SiteKind};
 use crate::ctor::strip;
 use crate::diagnostic::Span;
 
@@ -22,7 +22,39 @@ impl Collector<'_> {
             via_clone: r.via_clone,
             in_test: self.in_test,
             constructs: self.constructs.clone(),
+            func: self.func,
+            drop_of: self.drop_of.clone(),
+            in_event_loop: self.in_event_loop,
+            through: r.through,
         });
+    }
+
+    /// Rooted arguments of a call: the callee's parameter is the same map.
+    pub(super) fn passes<'e>(&mut self, callee: &str, args: impl Iterator<Item = &'e syn::Expr>) {
+        if self.in_test {
+            return;
+        }
+        for (index, a) in args.enumerate() {
+            let inner = match strip(a) {
+                syn::Expr::Reference(x) => &*x.expr,
+                other => other,
+            };
+            let Some(r) = root_of(inner, self) else { continue };
+            if !r.through.is_empty() || matches!(r.root, Root::Call { .. }) {
+                continue;
+            }
+            let pass = Pass {
+                callee: callee.to_string(),
+                index,
+                root: r.root,
+                chain: r.chain,
+                via_clone: r.via_clone,
+                in_test: false,
+            };
+            if !self.facts.passes.contains(&pass) {
+                self.facts.passes.push(pass);
+            }
+        }
     }
 
     pub(super) fn classify_method(&mut self, m: &syn::ExprMethodCall, method: &str) {
@@ -78,7 +110,9 @@ impl Collector<'_> {
             syn::Expr::Reference(x) => (root_of(&x.expr, self).filter(|r| !r.chained), "&"),
             other => (root_of(other, self).filter(|r| r.via_clone || r.bare_local || r.chained), "move"),
         };
-        if let Some(r) = r.filter(|r| !matches!(r.root, Root::Call { .. })) {
+        // Handing over a clone of the map's `Arc` shares it; it does not replace it.
+        let r = r.filter(|r| !matches!(r.root, Root::Call { .. }) && r.through.is_empty() && !r.via_clone);
+        if let Some(r) = r {
             self.site(r, SiteKind::Escape, format!("{how} to `{callee}`"), Span::of(arg));
         }
     }
@@ -104,6 +138,18 @@ impl Collector<'_> {
     /// Visits the expressions inside a macro's tokens when they may hold a site.
     pub(super) fn macro_body(&mut self, mac: &syn::Macro) {
         if is_formatting_macro(mac) || !mentions_vocab(&mac.tokens, self.extra_removals, 0) {
+            return;
+        }
+        if let Some(arms) = super::actor::select_arms(mac) {
+            for (pat, future, body) in &arms {
+                self.visit_expr(future);
+                self.scoped(false, |c| {
+                    if let Some(p) = pat {
+                        c.shadow(p);
+                    }
+                    c.visit_expr(body);
+                });
+            }
             return;
         }
         let parser = Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
@@ -140,8 +186,25 @@ impl Collector<'_> {
     }
 
     pub(super) fn on_struct(&mut self, s: &syn::ExprStruct) {
+        let ty = s.path.segments.last().map(|l| l.ident.to_string());
+        let ty = if ty.as_deref() == Some("Self") { self.impl_ty.clone() } else { ty };
         for f in &s.fields {
-            if let Some(r) = root_of(&f.expr, self).filter(|r| r.via_clone || r.bare_local) {
+            let Some(r) = root_of(&f.expr, self).filter(|r| r.through.is_empty()) else { continue };
+            let field = match &f.member {
+                syn::Member::Named(id) => id.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            let own = ty.as_ref().map(|ty| Root::TypedField { ty: ty.clone(), field: field.clone() });
+            if own.as_ref() == Some(&r.root) {
+                // The constructor's local stored into its own field.
+                continue;
+            }
+            if r.via_clone {
+                // Another struct's field holding the same map through a shared clone.
+                if let (Some(ty), false) = (ty.clone(), self.in_test) {
+                    self.facts.field_aliases.push(FieldAlias { ty, field, root: r.root, via_clone: true });
+                }
+            } else if r.bare_local {
                 self.site(r, SiteKind::Escape, "stored in a struct".to_string(), Span::of(&f.expr));
             }
         }

@@ -5,7 +5,7 @@
 use syn::visit::{self, Visit};
 
 use super::decls;
-use super::pats::{constructs, pat_idents, peel_pat, single_binding};
+use super::pats::{pat_idents, peel_pat, single_binding};
 use super::roots::{entry_of, root_of, tail, Bound, EntryKind, Names, Rooted};
 use super::{vocab, Accessor, LifecycleFacts, Root};
 use crate::ctor::strip;
@@ -23,9 +23,18 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         block_depth: 0,
         next_id: 0,
         accessor_for: None,
+        func: None,
+        drop_of: None,
+        in_event_loop: false,
+        stored: Vec::new(),
     };
     c.visit_file(file);
-    c.facts
+    let mut facts = c.facts;
+    for v in [&mut facts.returned, &mut facts.escaped, &mut facts.defaults] {
+        v.sort();
+        v.dedup();
+    }
+    facts
 }
 
 /// The names bound in one block, closure or function.
@@ -47,7 +56,14 @@ pub(super) struct Collector<'a> {
     block_depth: usize,
     next_id: u32,
     /// Set while entering the body of a function that may be an accessor.
-    accessor_for: Option<String>,
+    pub(super) accessor_for: Option<String>,
+    /// The enclosing function (`LifecycleFacts::funcs`).
+    pub(super) func: Option<u32>,
+    /// Inside `impl Drop for T`: `T`.
+    pub(super) drop_of: Option<String>,
+    pub(super) in_event_loop: bool,
+    /// Locals the enclosing function stores into a struct's field: (local, struct, field).
+    pub(super) stored: Vec<(String, String, String)>,
 }
 
 impl Names for Collector<'_> {
@@ -80,19 +96,19 @@ impl Collector<'_> {
         self.in_test = was;
     }
 
-    fn scoped<F: FnOnce(&mut Self)>(&mut self, isolating: bool, f: F) {
+    pub(super) fn scoped<F: FnOnce(&mut Self)>(&mut self, isolating: bool, f: F) {
         self.frames.push(Frame { isolating, ..Frame::default() });
         f(self);
         self.frames.pop();
     }
 
-    fn bind(&mut self, name: String, b: Bound) {
+    pub(super) fn bind(&mut self, name: String, b: Bound) {
         if let Some(f) = self.frames.last_mut() {
             f.names.push((name, b));
         }
     }
 
-    fn shadow(&mut self, pat: &syn::Pat) {
+    pub(super) fn shadow(&mut self, pat: &syn::Pat) {
         let mut names = Vec::new();
         pat_idents(pat, &mut names, 0);
         for n in names {
@@ -177,24 +193,6 @@ impl Collector<'_> {
         self.constructs = saved;
     }
 
-    fn fn_body(&mut self, sig: &syn::Signature, block: &syn::Block) {
-        let saved = std::mem::replace(&mut self.constructs, constructs(sig, self.impl_ty.as_deref()));
-        self.scoped(true, |c| {
-            for input in &sig.inputs {
-                if let syn::FnArg::Typed(t) = input {
-                    c.shadow(&t.pat);
-                }
-            }
-            let no_args = sig.inputs.iter().all(|a| matches!(a, syn::FnArg::Receiver(_)));
-            if no_args && !matches!(sig.output, syn::ReturnType::Default) {
-                c.accessor_for = Some(sig.ident.to_string());
-            }
-            c.visit_block(block);
-            c.accessor_for = None;
-        });
-        self.constructs = saved;
-    }
-
     /// The `let`s of an `if let .. && let ..` chain, and its other conditions.
     fn let_chain<'e>(e: &'e syn::Expr, lets: &mut Vec<&'e syn::ExprLet>, rest: &mut Vec<&'e syn::Expr>, depth: usize) {
         match e {
@@ -236,9 +234,30 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         self.with_test(&i.attrs, |c| {
             let ty = crate::maptypes::type_path(&i.self_ty).and_then(crate::maptypes::last_ident);
             let saved = std::mem::replace(&mut c.impl_ty, ty);
+            let drop = i.trait_.as_ref().is_some_and(|(_, p, _)| p.segments.last().is_some_and(|s| s.ident == "Drop"));
+            let drop = if drop { c.impl_ty.clone() } else { None };
+            let was_drop = std::mem::replace(&mut c.drop_of, drop);
             visit::visit_item_impl(c, i);
             c.impl_ty = saved;
+            c.drop_of = was_drop;
         });
+    }
+
+    fn visit_item_struct(&mut self, i: &'ast syn::ItemStruct) {
+        let open = matches!(i.vis, syn::Visibility::Public(_))
+            && !i.fields.is_empty()
+            && i.fields.iter().all(|f| matches!(f.vis, syn::Visibility::Public(_)));
+        if !self.in_test && (open || super::fns::derives_default(&i.attrs)) {
+            self.facts.defaults.push(i.ident.to_string());
+        }
+        visit::visit_item_struct(self, i);
+    }
+
+    fn visit_item_enum(&mut self, i: &'ast syn::ItemEnum) {
+        if !self.in_test && super::fns::derives_default(&i.attrs) {
+            self.facts.defaults.push(i.ident.to_string());
+        }
+        visit::visit_item_enum(self, i);
     }
 
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
@@ -301,6 +320,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 
     fn visit_block(&mut self, b: &'ast syn::Block) {
         let accessor = self.accessor_for.take();
+        if self.func.is_some() {
+            super::actor::locals(b, self.in_test, &mut self.facts.actor_locals);
+        }
         self.scoped(false, |c| {
             let inits = c.register_local_statics(&b.stmts);
             c.visit_inits(&inits);
@@ -324,7 +346,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                     c.visit_expr(d);
                 }
             }
-            let r = l.init.as_ref().and_then(|i| root_of(&i.expr, c));
+            let r = c.stored_root(&l.pat).or_else(|| l.init.as_ref().and_then(|i| root_of(&i.expr, c)));
             let e = l.init.as_ref().and_then(|i| entry_of(&i.expr, c));
             c.bind_pat(&l.pat, r, e);
         });
@@ -359,12 +381,24 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             for a in &m.args {
                 self.escape(a, &method);
             }
+            self.passes(&method, m.args.iter());
+        }
+        if super::roots::is_self(&m.receiver) {
+            if let Some(f) = self.func {
+                self.facts.self_calls.push((f, method.clone(), self.in_event_loop));
+            }
         }
         visit::visit_expr_method_call(self, m);
     }
 
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
         self.on_call(c);
+        if let syn::Expr::Path(p) = strip(&c.func) {
+            if let Some(last) = p.path.segments.last() {
+                let callee = last.ident.to_string();
+                self.passes(&callee, c.args.iter());
+            }
+        }
         visit::visit_expr_call(self, c);
     }
 
@@ -394,7 +428,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-        self.conditional(&w.cond, &w.body);
+        let event = super::actor::waits_in_condition(&w.cond);
+        self.event_loop(event, |c| c.conditional(&w.cond, &w.body));
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        let event = super::actor::loop_waits(&l.body);
+        self.event_loop(event, |c| visit::visit_expr_loop(c, l));
     }
 
     fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {

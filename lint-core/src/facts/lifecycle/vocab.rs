@@ -32,6 +32,8 @@ pub fn chain_step(method: &str, args: usize) -> Option<u32> {
         ("get_mut", 0) => GET_MUT,
         ("get" | "force" | "load" | "load_full", 0) => GET,
         ("as_ref" | "as_mut" | "as_deref" | "as_deref_mut" | "deref" | "deref_mut" | "unwrap" | "ok", 0) => 0,
+        // A weak reference upgraded is the same map (`Arc::downgrade(&m)` .. `.upgrade()`).
+        ("upgrade", 0) => 0,
         ("unwrap_or_default", 0) => 0,
         ("get_or_init" | "expect" | "unwrap_or_else" | "get_or_try_init", 1) => 0,
         _ => return None,

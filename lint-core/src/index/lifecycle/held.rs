@@ -24,6 +24,11 @@ pub enum Holding {
         behind_im: bool,
         only_local_cells: bool,
         shared_by_clone: bool,
+        /// A lock or cell other than the `OnceLock`-like ones is on the way: the struct
+        /// can change after it was built.
+        behind_lock: bool,
+        /// An `Arc`/`Rc` is on the way: other holders may share the struct.
+        through_rc: bool,
     },
     Nothing,
 }
@@ -42,6 +47,12 @@ pub struct HeldMap {
     /// Every interior-mutable wrapper on the way is single-threaded (`RefCell`, `Cell`,
     /// `UnsafeCell`, `OnceCell`, `LazyCell`).
     pub only_local_cells: bool,
+    /// An `Arc`/`Rc` is on the way: other holders may share the map.
+    pub through_rc: bool,
+    /// An interior-mutable wrapper other than the `OnceLock`-like ones is on the way.
+    pub behind_lock: bool,
+    /// The key type (the element type of a set), as expanded at the map.
+    pub key: Option<TypeExpr>,
 }
 
 impl HeldMap {
@@ -75,18 +86,30 @@ impl PackageIndex<'_> {
     pub fn holding(&self, ty: &TypeExpr) -> Holding {
         let mut cur = self.expand(ty).into_owned();
         let (mut behind_im, mut innermost_cell, mut shared_by_clone) = (false, None, None);
-        let mut only_local_cells = true;
+        let (mut only_local_cells, mut behind_lock, mut through_rc) = (true, false, false);
         for _ in 0..16 {
             let t = cur.peel_refs();
             let Some(name) = t.name() else { return Holding::Nothing };
             if let Some(kind) = self.map_kind(name) {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
                 let only_local_cells = behind_im && only_local_cells;
-                return Holding::Map(HeldMap { kind, behind_im, innermost_cell, shared_by_clone, only_local_cells });
+                let key = t.args().first().map(|k| self.expand(k).into_owned());
+                return Holding::Map(HeldMap {
+                    kind,
+                    behind_im,
+                    innermost_cell,
+                    shared_by_clone,
+                    only_local_cells,
+                    through_rc,
+                    behind_lock,
+                    key,
+                });
             }
             if is_wrapper(name) {
+                through_rc |= name == "Arc" || name == "Rc";
                 if is_interior_mutable(name) {
                     behind_im = true;
+                    behind_lock |= !is_once(name);
                     only_local_cells &= matches!(name, "RefCell" | "Cell" | "UnsafeCell" | "OnceCell" | "LazyCell");
                 }
                 if !is_once(name) {
@@ -102,7 +125,14 @@ impl PackageIndex<'_> {
             if self.structs_named(name).iter().any(|s| !s.is_enum) {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
                 let only_local_cells = behind_im && only_local_cells;
-                return Holding::Struct { name: name.to_string(), behind_im, only_local_cells, shared_by_clone };
+                return Holding::Struct {
+                    name: name.to_string(),
+                    behind_im,
+                    only_local_cells,
+                    shared_by_clone,
+                    behind_lock,
+                    through_rc,
+                };
             }
             return Holding::Nothing;
         }
@@ -126,7 +156,8 @@ impl PackageIndex<'_> {
         for f in &self.files {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
                 for field in &s.fields {
-                    if let Holding::Struct { name, behind_im: true, only_local_cells, .. } = self.holding(&field.ty) {
+                    // Behind `OnceCell`/`LazyLock` alone a struct is frozen once built.
+                    if let Holding::Struct { name, behind_lock: true, only_local_cells, .. } = self.holding(&field.ty) {
                         if !only_local_cells || owned.contains(&s.name) {
                             out.entry(name).or_insert_with(|| format!("{}::{}", s.name, field.name));
                         }
@@ -134,7 +165,7 @@ impl PackageIndex<'_> {
                 }
             }
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                if let Holding::Struct { name, behind_im: true, .. } = self.holding(&st.ty) {
+                if let Holding::Struct { name, behind_lock: true, .. } = self.holding(&st.ty) {
                     out.entry(name).or_insert_with(|| st.name.clone());
                 }
             }
@@ -143,15 +174,33 @@ impl PackageIndex<'_> {
     }
 
     /// Crate-local structs reachable from the type of a static through wrappers and
-    /// struct fields (to depth 4), with the static's name (test code aside).
+    /// struct fields (to depth 4) with a lock on the way, with the static's name (test
+    /// code aside). Without a lock, a static's structs are frozen once initialised.
     pub fn reachable_structs(&self) -> BTreeMap<String, String> {
         let mut out: BTreeMap<String, String> = BTreeMap::new();
         for f in &self.files {
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                if let Holding::Struct { name, .. } = self.holding(&st.ty) {
-                    for s in self.structs_within(&name) {
-                        out.entry(s).or_insert_with(|| st.name.clone());
+                let Holding::Struct { name, behind_lock, .. } = self.holding(&st.ty) else { continue };
+                let mut seen = BTreeSet::new();
+                let mut frontier = vec![(name, behind_lock)];
+                for _ in 0..MAX_REACH {
+                    let mut next = Vec::new();
+                    for (s, locked) in frontier {
+                        if !seen.insert((s.clone(), locked)) {
+                            continue;
+                        }
+                        if locked {
+                            out.entry(s.clone()).or_insert_with(|| st.name.clone());
+                        }
+                        for def in self.structs_named(&s).iter().filter(|d| !d.is_enum) {
+                            for field in &def.fields {
+                                if let Holding::Struct { name, behind_lock, .. } = self.holding(&field.ty) {
+                                    next.push((name, locked || behind_lock));
+                                }
+                            }
+                        }
                     }
+                    frontier = next;
                 }
             }
         }
@@ -178,8 +227,14 @@ impl PackageIndex<'_> {
         out
     }
 
-    /// `name` and the crate-local structs held in its fields, recursively (depth 4).
+    /// `name` and the crate-local structs held in its fields, recursively (depth 4). With
+    /// `owned_only`, structs held through an `Arc`/`Rc` (which other holders may share)
+    /// are not followed.
     pub fn structs_within(&self, name: &str) -> BTreeSet<String> {
+        self.structs_inside(name, false)
+    }
+
+    pub fn structs_inside(&self, name: &str, owned_only: bool) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         let mut frontier = vec![name.to_string()];
         for _ in 0..MAX_REACH {
@@ -190,8 +245,10 @@ impl PackageIndex<'_> {
                 }
                 for def in self.structs_named(&s).iter().filter(|d| !d.is_enum) {
                     for field in &def.fields {
-                        if let Holding::Struct { name, .. } = self.holding(&field.ty) {
-                            next.push(name);
+                        if let Holding::Struct { name, through_rc, .. } = self.holding(&field.ty) {
+                            if !(owned_only && through_rc) {
+                                next.push(name);
+                            }
                         }
                     }
                 }

@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::held::Holding;
-use super::{LongLivedMap, Owner};
-use crate::facts::lifecycle::{Accessor, Root, Site, SiteKind, StaticDecl};
+use super::{LongLivedMap, Owner, Reach};
+use crate::facts::lifecycle::{Accessor, FieldAlias, Pass, Root, Site, SiteKind, StaticDecl};
 use crate::facts::{FieldDef, StructDef};
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
@@ -42,6 +42,19 @@ struct Tables<'a> {
     map_of: HashMap<usize, usize>,
     /// Map indices of the fields of each struct name.
     maps_in_struct: HashMap<&'a str, Vec<usize>>,
+    /// What each static's or field's type holds, by the address of its declaration:
+    /// computed once, however many sites reach it.
+    holdings: HashMap<usize, Holding>,
+    /// The structs of each (name, declaring file).
+    structs_in_file: HashMap<(&'a str, usize), Vec<&'a StructDef>>,
+    /// Passthrough helpers: (name, is a function) -> chain.
+    passthroughs: HashMap<(&'a str, bool), u32>,
+    /// Rooted arguments by (callee, index), with their file.
+    passes: HashMap<(&'a str, usize), Vec<(usize, &'a Pass)>>,
+    /// Fields initialised from a rooted clone, by field name, with their file.
+    field_aliases: HashMap<&'a str, Vec<(usize, &'a FieldAlias)>>,
+    /// Names of the package's functions and methods (test code aside).
+    functions: std::collections::HashSet<&'a str>,
 }
 
 fn addr<T>(x: &T) -> usize {
@@ -57,6 +70,12 @@ impl<'a> PackageIndex<'a> {
             accessors: HashMap::new(),
             map_of: HashMap::new(),
             maps_in_struct: HashMap::new(),
+            holdings: HashMap::new(),
+            structs_in_file: HashMap::new(),
+            passthroughs: HashMap::new(),
+            passes: HashMap::new(),
+            field_aliases: HashMap::new(),
+            functions: Default::default(),
         };
         for (fi, f) in self.files.iter().enumerate() {
             let lc = &f.facts.lifecycle;
@@ -69,10 +88,27 @@ impl<'a> PackageIndex<'a> {
             for a in lc.accessors.iter().filter(|a| !a.in_test) {
                 t.accessors.entry(a.name.as_str()).or_default().push((fi, a));
             }
+            for p in lc.passthroughs.iter().filter(|p| !p.in_test) {
+                *t.passthroughs.entry((p.name.as_str(), p.param)).or_default() |= p.chain;
+            }
+            for p in lc.passes.iter().filter(|p| !p.in_test) {
+                t.passes.entry((p.callee.as_str(), p.index)).or_default().push((fi, p));
+            }
+            for a in &lc.field_aliases {
+                t.field_aliases.entry(a.field.as_str()).or_default().push((fi, a));
+            }
+            if !f.facts.in_test_file {
+                t.functions.extend(lc.funcs.iter().map(|f| f.name.as_str()));
+            }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                t.structs_in_file.entry((s.name.as_str(), fi)).or_default().push(s);
                 for field in &s.fields {
                     t.fields_by_name.entry(field.name.as_str()).or_default().push((s, field));
+                    t.holdings.insert(addr(field), self.holding(&field.ty));
                 }
+            }
+            for st in &lc.statics {
+                t.holdings.insert(addr(st), self.holding(&st.ty));
             }
         }
         for (i, m) in maps.iter().enumerate() {
@@ -90,14 +126,27 @@ impl<'a> PackageIndex<'a> {
     /// Attaches to each map the sites that reach it.
     pub(super) fn attach_sites(&self, maps: &mut [LongLivedMap<'a>]) {
         let t = self.tables(maps);
-        let mut found: Vec<Vec<(usize, &'a Site)>> = vec![Vec::new(); maps.len()];
+        let mut found: Vec<Vec<Reach<'a>>> = vec![Vec::new(); maps.len()];
         for (fi, f) in self.files.iter().enumerate() {
             for site in &f.facts.lifecycle.sites {
-                let (targets, certain) = self.targets(&t, fi, &site.root, 0);
-                for target in targets {
+                if self.escapes_to_own_function(&t, site) {
+                    continue;
+                }
+                // Teardown in `impl Drop` of the map's owner is no removal during its life.
+                let torn_down = site.drop_of.as_ref().map(|d| self.structs_inside(d, true));
+                let Some((root, chain)) = through_helpers(&t, site) else { continue };
+                let (targets, certain) = self.targets(&t, fi, &root, 0);
+                for mut target in targets {
+                    target.chain |= chain;
                     for i in self.maps_reached(&t, maps, site, &target, certain) {
-                        if !site.in_test || maps[i].in_test() {
-                            found[i].push((fi, site));
+                        if let (Some(within), Owner::Field { strukt, .. }) = (&torn_down, maps[i].owner) {
+                            if within.contains(&strukt.name) {
+                                continue;
+                            }
+                        }
+                        let here = found[i].iter().any(|r| std::ptr::eq(r.site, site));
+                        if (!site.in_test || maps[i].in_test()) && !here {
+                            found[i].push(Reach { file: fi, site, certain });
                         }
                     }
                 }
@@ -106,6 +155,21 @@ impl<'a> PackageIndex<'a> {
         for (m, sites) in maps.iter_mut().zip(found) {
             m.sites = sites;
         }
+    }
+
+    /// A map handed to a function of the package: that function's own sites (through its
+    /// parameter) say what happens to it.
+    /// A parameter handed on is no evidence either: whether it is a map at all depends on
+    /// its callers.
+    fn escapes_to_own_function(&self, t: &Tables<'a>, site: &Site) -> bool {
+        if site.kind != SiteKind::Escape {
+            return false;
+        }
+        if matches!(site.root, Root::Param { .. }) {
+            return true;
+        }
+        let callee = site.method.split('`').nth(1).unwrap_or("");
+        t.functions.contains(callee)
     }
 
     /// The places a root denotes, and whether it denotes exactly one.
@@ -124,16 +188,49 @@ impl<'a> PackageIndex<'a> {
             Root::LocalStatic(id) => {
                 plain(t.local_statics.get(&(file, *id)).map(|s| Place::Static(s)).into_iter().collect())
             }
-            Root::TypedField { ty, field } => plain(
-                self.structs_named(ty)
-                    .iter()
-                    .filter(|s| !s.is_enum)
-                    .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
-                    .collect(),
-            ),
-            Root::Field(name) => plain(
-                t.fields_by_name.get(name.as_str()).into_iter().flatten().map(|(s, f)| Place::Field(s, f)).collect(),
-            ),
+            Root::Param { func, index } if depth < MAX_ACCESSOR_DEPTH => {
+                let passes = t.passes.get(&(func.as_str(), *index)).map_or(&[][..], Vec::as_slice);
+                let mut out = Vec::new();
+                for (pf, p) in passes {
+                    let (inner, _) = self.targets(t, *pf, &p.root, depth + 1);
+                    out.extend(inner.into_iter().map(|x| Target {
+                        place: x.place,
+                        chain: x.chain | p.chain,
+                        via_clone: x.via_clone || p.via_clone,
+                    }));
+                }
+                // A parameter may receive other maps from callers out of sight.
+                (out, false)
+            }
+            Root::Param { .. } => (Vec::new(), false),
+            Root::TypedField { ty, field } => {
+                // `self.f` in the file that declares the struct is that struct's field when
+                // several modules declare structs of the same name.
+                let chosen: Vec<&StructDef> = match t.structs_in_file.get(&(ty.as_str(), file)) {
+                    Some(here) => here.clone(),
+                    None => self.structs_named(ty).iter().copied().filter(|s| !s.is_enum).collect(),
+                };
+                let (mut out, certain) = plain(
+                    chosen
+                        .into_iter()
+                        .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
+                        .collect(),
+                );
+                self.aliased(t, Some(ty), field, depth, &mut out);
+                (out, certain)
+            }
+            Root::Field(name) => {
+                let (mut out, certain) = plain(
+                    t.fields_by_name
+                        .get(name.as_str())
+                        .into_iter()
+                        .flatten()
+                        .map(|(s, f)| Place::Field(s, f))
+                        .collect(),
+                );
+                self.aliased(t, None, name, depth, &mut out);
+                (out, certain)
+            }
             Root::SelfValue(ty) => match self.structs_named(ty).first() {
                 Some(s) => plain(vec![Place::Whole(s.name.as_str())]),
                 None => (Vec::new(), false),
@@ -157,6 +254,20 @@ impl<'a> PackageIndex<'a> {
         }
     }
 
+    /// The places of the maps a field was initialised from by a shared clone.
+    fn aliased(&self, t: &Tables<'a>, ty: Option<&str>, field: &str, depth: usize, out: &mut Vec<Target<'a>>) {
+        if depth >= MAX_ACCESSOR_DEPTH {
+            return;
+        }
+        for (af, a) in t.field_aliases.get(field).into_iter().flatten() {
+            if ty.is_some_and(|ty| ty != a.ty) {
+                continue;
+            }
+            let (inner, _) = self.targets(t, *af, &a.root, depth + 1);
+            out.extend(inner.into_iter().map(|x| Target { place: x.place, chain: x.chain, via_clone: true }));
+        }
+    }
+
     /// The maps a site reaches through one target place.
     fn maps_reached(
         &self,
@@ -169,20 +280,22 @@ impl<'a> PackageIndex<'a> {
         let chain = site.chain | target.chain;
         let via_clone = site.via_clone || target.via_clone;
         let shared_escape = site.kind == SiteKind::Escape && site.method.starts_with("& ");
-        let (ty, owner_struct) = match target.place {
-            Place::Static(s) => (Some(&s.ty), None),
-            Place::Field(s, f) => (Some(&f.ty), Some(s.name.as_str())),
+        let (decl, owner_struct) = match target.place {
+            Place::Static(s) => (Some(addr(s)), None),
+            Place::Field(s, f) => (Some(addr(f)), Some(s.name.as_str())),
             Place::Whole(name) => (None, Some(name)),
         };
-        let holding = ty.map_or_else(
-            || Holding::Struct {
+        let holding = match decl.and_then(|d| t.holdings.get(&d)) {
+            Some(h) => h.clone(),
+            None => Holding::Struct {
                 name: owner_struct.unwrap_or_default().to_string(),
                 behind_im: false,
                 only_local_cells: false,
                 shared_by_clone: false,
+                behind_lock: false,
+                through_rc: false,
             },
-            |ty| self.holding(ty),
-        );
+        };
         match holding {
             Holding::Map(held) => {
                 let key = match target.place {
@@ -209,14 +322,43 @@ impl<'a> PackageIndex<'a> {
                 vec![i]
             }
             // Replacing a whole struct value replaces the maps inside it.
-            Holding::Struct { name, shared_by_clone, .. } if site.kind == SiteKind::Reassign && certain => {
-                if via_clone && !shared_by_clone {
+            // An assignment to a value that only shares a map through an `Arc`/`Rc` leaves
+            // the map alive in its other holders.
+            Holding::Struct { name, shared_by_clone, through_rc, .. } if site.kind == SiteKind::Reassign && certain => {
+                if (via_clone && !shared_by_clone) || through_rc {
                     return Vec::new();
                 }
-                let within = self.structs_within(&name);
-                within.iter().flat_map(|s| t.maps_in_struct.get(s.as_str()).into_iter().flatten().copied()).collect()
+                let within = self.structs_inside(&name, true);
+                within
+                    .iter()
+                    .flat_map(|s| t.maps_in_struct.get(s.as_str()).into_iter().flatten().copied())
+                    .filter(|i| !maps[*i].held.through_rc)
+                    .collect()
             }
             _ => Vec::new(),
         }
     }
+}
+
+/// The root a site reaches once its helpers are looked through, with their access chain:
+/// each helper must return its receiver (or parameter) through the chain; a method that
+/// is no such helper is taken as an accessor of that name (as before the helpers), a
+/// function that is none leaves the site unrooted.
+fn through_helpers(t: &Tables<'_>, site: &Site) -> Option<(Root, u32)> {
+    let mut chain = 0;
+    for (i, name) in site.through.iter().enumerate() {
+        let (name, param) = match name.strip_prefix("fn ") {
+            Some(n) => (n, true),
+            None => (name.as_str(), false),
+        };
+        match t.passthroughs.get(&(name, param)) {
+            Some(c) => chain |= c,
+            None if param => return None,
+            None => {
+                let last = site.through[i..].iter().rev().find(|n| !n.starts_with("fn "))?;
+                return Some((Root::Call { name: last.clone(), direct: false }, 0));
+            }
+        }
+    }
+    Some((site.root.clone(), chain))
 }
