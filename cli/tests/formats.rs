@@ -152,11 +152,11 @@ fn github_escapes_properties_and_data() {
     assert!(
         line.starts_with(
             "::warning file=src/odd%2Cna%3Ame.rs,line=2,col=27,endLine=2,endColumn=41,\
-             title=ML005 key-allocation-lookup::`c[\"50%25\"].contains_key(..)` allocates a `String`"
+             title=ML005 key-allocation-lookup::`c[\"50%25\"]` (`std::collections::HashMap<String, u8>`): `.contains_key(..)` allocates"
         ),
         "{line}"
     );
-    assert!(line.contains("freed at once%0Ahelp: look up with a borrowed form"), "{line}");
+    assert!(line.contains("then frees it%0Ahelp: look up with the borrowed form"), "{line}");
 }
 
 #[test]

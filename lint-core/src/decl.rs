@@ -15,10 +15,16 @@ pub enum Decl<'a> {
     Typed(&'a syn::Type),
     /// `let name = init;` without a type.
     Init(&'a syn::Expr),
-    /// Bound by destructuring in a `let`: `let (tx, rx) = channel();` (the initialiser).
-    Destructured(&'a syn::Expr),
-    /// Bound by another pattern: `for`, `match`, `if let`, an untyped closure parameter,
-    /// a `let` without initialiser.
+    /// Bound by destructuring in a `let`: `let (tx, rx) = channel();` (the initialiser
+    /// and the pattern).
+    Destructured(&'a syn::Expr, &'a syn::Pat),
+    /// Bound by the pattern of a `for` loop, or of the closure passed to `.for_each(..)`
+    /// / `.try_for_each(..)`, over `source` (the iterable, or the receiver of `for_each`).
+    ForPattern { pat: &'a syn::Pat, source: &'a syn::Expr },
+    /// Bound by the pattern of `if let`, `while let` or `let .. else` matching `source`.
+    LetPattern { pat: &'a syn::Pat, source: &'a syn::Expr },
+    /// Bound by another pattern: `match`, an untyped closure parameter, a `let` without
+    /// initialiser.
     Pattern,
     /// Not declared in the function: a static, a const, or a name from elsewhere.
     NotFound,
@@ -145,11 +151,22 @@ impl<'a> Finder<'_, 'a> {
         }
     }
 
+    /// Records a binding of `pat` as `decl` when the pattern binds the name.
+    fn record_as(&mut self, pat: &'a syn::Pat, decl: Decl<'a>) {
+        if let Some(d) = pattern_binding(pat, self.name) {
+            self.found = match d {
+                Decl::Typed(_) => d,
+                _ => decl,
+            };
+        }
+    }
+
     fn record_local(&mut self, l: &'a syn::Local) {
         let Some(d) = pattern_binding(&l.pat, self.name) else { return };
         self.found = match (d, &l.init) {
             (Decl::Pattern, Some(init)) if init.diverge.is_none() && is_plain(&l.pat) => Decl::Init(&init.expr),
-            (Decl::Pattern, Some(init)) if init.diverge.is_none() => Decl::Destructured(&init.expr),
+            (Decl::Pattern, Some(init)) if init.diverge.is_none() => Decl::Destructured(&init.expr, &l.pat),
+            (Decl::Pattern, Some(init)) => Decl::LetPattern { pat: &l.pat, source: &init.expr },
             (d, _) => d,
         };
     }
@@ -157,7 +174,7 @@ impl<'a> Finder<'_, 'a> {
     /// Records the `let` patterns of an `if`/`while` condition (`let` chains included).
     fn record_lets(&mut self, cond: &'a syn::Expr) {
         match cond {
-            syn::Expr::Let(l) => self.record(&l.pat),
+            syn::Expr::Let(l) => self.record_as(&l.pat, Decl::LetPattern { pat: &l.pat, source: &l.expr }),
             syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
                 self.record_lets(&b.left);
                 self.record_lets(&b.right);
@@ -195,8 +212,22 @@ impl<'a> Visit<'a> for Finder<'_, 'a> {
     fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
         self.visit_expr(&f.expr);
         if holds(Span::from_pm2(f.body.brace_token.span.join()), self.at) {
-            self.record(&f.pat);
+            self.record_as(&f.pat, Decl::ForPattern { pat: &f.pat, source: &f.expr });
             self.visit_block(&f.body);
+        }
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+        let for_each = (m.method == "for_each" || m.method == "try_for_each") && m.args.len() == 1;
+        match m.args.first() {
+            Some(syn::Expr::Closure(c)) if for_each && holds(Span::of(&*c.body), self.at) => {
+                self.visit_expr(&m.receiver);
+                for input in &c.inputs {
+                    self.record_as(input, Decl::ForPattern { pat: input, source: &m.receiver });
+                }
+                self.visit_expr(&c.body);
+            }
+            _ => visit::visit_expr_method_call(self, m),
         }
     }
 
@@ -246,7 +277,15 @@ mod tests {
         match lookup(Some(&f.sig), &f.block, name, at) {
             Decl::Typed(t) => format!("typed {}", crate::ctor::type_text(t)),
             Decl::Init(e) => format!("init {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
-            Decl::Destructured(e) => format!("destructured {}", crate::ctor::compact(&quote::quote!(#e).to_string())),
+            Decl::Destructured(e, _) => {
+                format!("destructured {}", crate::ctor::compact(&quote::quote!(#e).to_string()))
+            }
+            Decl::ForPattern { source, .. } => {
+                format!("for {}", crate::ctor::compact(&quote::quote!(#source).to_string()))
+            }
+            Decl::LetPattern { source, .. } => {
+                format!("let {}", crate::ctor::compact(&quote::quote!(#source).to_string()))
+            }
             Decl::Pattern => "pattern".into(),
             Decl::NotFound => "none".into(),
         }
@@ -274,10 +313,12 @@ mod tests {
         assert_eq!(decl_at("fn f() { let v: Vec<u8> = x; { here(); } }", "v"), "typed Vec<u8>");
         assert_eq!(decl_at("fn f() { here(); let v = 1; }", "v"), "none");
         assert_eq!(decl_at("fn f() { { let v = 1; } here(); }", "v"), "none");
-        assert_eq!(decl_at("fn f(v: u8) { for v in xs { here(); } }", "v"), "pattern");
+        assert_eq!(decl_at("fn f(v: u8) { for v in xs { here(); } }", "v"), "for xs");
+        assert_eq!(decl_at("fn f() { xs.iter().for_each(|(k, v)| { here(); }); }", "v"), "for xs.iter()");
         assert_eq!(decl_at("fn f() { let (a, v) = p; here(); }", "v"), "destructured p");
         assert_eq!(decl_at("fn f() { g(|v: &[u8]| { here(); }); }", "v"), "typed &[u8]");
-        assert_eq!(decl_at("fn f(v: u8) { if let Some(v) = o { here(); } }", "v"), "pattern");
+        assert_eq!(decl_at("fn f(v: u8) { if let Some(v) = o { here(); } }", "v"), "let o");
+        assert_eq!(decl_at("fn f() { let Some(v) = o else { return }; here(); }", "v"), "let o");
         assert_eq!(decl_at("fn f(v: u8) { match o { Some(v) => { here(); } _ => {} } }", "v"), "pattern");
         assert_eq!(decl_at("fn f() { const C: u8 = { let v = 1; here(); 1 }; }", "v"), "none");
     }

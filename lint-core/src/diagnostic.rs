@@ -118,6 +118,10 @@ pub struct Diagnostic {
     /// When set, the finding stands only if this type name resolves, in the package,
     /// to a hash-based map type (a crate-local alias or a `use .. as` rename).
     pub needs_hash_map: Option<String>,
+    /// Questions about known types that only the package can answer (a field or a
+    /// function declared in another file, a crate-local alias): the finding stands only
+    /// if every one is answered yes.
+    pub needs_types: Vec<crate::semantic::TypeNeed>,
 }
 
 impl Diagnostic {
@@ -134,6 +138,7 @@ impl Diagnostic {
             anchor_line: None,
             in_test: false,
             needs_hash_map: None,
+            needs_types: Vec::new(),
         }
     }
 

@@ -200,5 +200,15 @@ pub fn analyze_source(
     } else {
         Suppressions::default()
     };
-    Ok((facts::extract(&file, suppressions, in_test_file, settings), diagnostics))
+    let mut facts = facts::extract(&file, suppressions, in_test_file, settings);
+    for need in diagnostics.iter().flat_map(|d| &d.needs_types) {
+        let sig = &mut facts.signatures;
+        crate::semantic::needed_names(need, &mut |name, is_fn| {
+            let list = if is_fn { &mut sig.asked_fns } else { &mut sig.asked_types };
+            if !list.iter().any(|n| n == name) {
+                list.push(name.to_string());
+            }
+        });
+    }
+    Ok((facts, diagnostics))
 }

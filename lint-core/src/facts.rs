@@ -6,6 +6,7 @@
 //! structs and `Hash`/`PartialEq` impls in `facts::typeinfo`.
 
 pub mod lifecycle;
+pub mod signatures;
 pub mod typeinfo;
 
 use serde::{Deserialize, Serialize};
@@ -69,6 +70,9 @@ pub struct FileFacts {
     pub in_test_file: bool,
     pub lifecycle: lifecycle::LifecycleFacts,
     pub types: typeinfo::TypeFacts,
+    /// Return types of functions and methods, types of statics, and the names pending
+    /// findings ask about.
+    pub signatures: signatures::Signatures,
 }
 
 impl FileFacts {
@@ -116,6 +120,7 @@ impl FileFacts {
         }
         self.types.names_of_interest(ix);
         self.lifecycle.names_of_interest(ix);
+        self.signatures.names_of_interest(ix);
     }
 }
 
@@ -127,6 +132,7 @@ pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool,
     let mut facts = c.facts;
     facts.lifecycle = lifecycle::extract(file, in_test_file, &settings.rules.removal_methods);
     facts.types = typeinfo::extract(file, in_test_file);
+    facts.signatures = signatures::extract(file, in_test_file);
     facts
 }
 

@@ -158,14 +158,14 @@ pub fn classify(decl: Decl<'_>, is_map: &dyn Fn(&str) -> bool) -> TypeClass {
     match decl {
         Decl::Typed(t) => classify_type(t, is_map),
         Decl::Init(e) => classify_init(e, is_map),
-        Decl::Destructured(e) => match strip(e) {
+        Decl::Destructured(e, _) => match strip(e) {
             // `let (tx, rx) = mpsc::channel();`: a receiver, iterated until the channel closes.
             syn::Expr::Call(c) if call_name(c).is_some_and(|n| n.contains("channel") || n.ends_with("bounded")) => {
                 TypeClass::NoLen
             }
             _ => TypeClass::Unknown,
         },
-        Decl::Pattern | Decl::NotFound => TypeClass::Unknown,
+        Decl::ForPattern { .. } | Decl::LetPattern { .. } | Decl::Pattern | Decl::NotFound => TypeClass::Unknown,
     }
 }
 
@@ -183,7 +183,8 @@ pub fn classify_type(ty: &syn::Type, is_map: &dyn Fn(&str) -> bool) -> TypeClass
 }
 
 fn classify_name(name: &str, is_map: &dyn Fn(&str) -> bool) -> TypeClass {
-    const COLLECTIONS: &[&str] = &["Vec", "VecDeque", "SmallVec", "ArrayVec", "TinyVec", "ThinVec", "BinaryHeap"];
+    const COLLECTIONS: &[&str] =
+        &["Vec", "VecDeque", "SmallVec", "ArrayVec", "TinyVec", "ThinVec", "BinaryHeap", "Drain", "IntoIter"];
     const NO_LEN: &[&str] = &[
         "Option", "Result", "Receiver", "Peekable", "Lines", "Chars", "Bytes", "Split", "Path", "PathBuf", "String",
         "str", "Box", "Rc", "Arc",

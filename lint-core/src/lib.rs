@@ -24,6 +24,7 @@ pub mod iterlen;
 pub mod maptypes;
 pub mod prefilter;
 pub mod rule;
+pub mod semantic;
 pub mod settings;
 pub mod source;
 pub mod suppress;

@@ -41,6 +41,8 @@ pub struct Seeds {
     scans: Vec<fn(&[u8]) -> bool>,
     /// A selected local rule may report in any file.
     always: bool,
+    /// A local rule is selected: its findings may wait on declarations of other files.
+    local: bool,
     /// Every file is parsed.
     all: bool,
 }
@@ -51,11 +53,13 @@ impl Seeds {
         let mut scans = Vec::new();
         let mut always = false;
         let mut needs_maps = false;
+        let mut local = false;
         for r in rules {
             if !r.is_local() {
                 needs_maps = true;
                 continue;
             }
+            local = true;
             match r.trigger() {
                 Trigger::Always => always = true,
                 Trigger::MapName => needs_maps = true,
@@ -68,16 +72,17 @@ impl Seeds {
         let builder = |p: Vec<&str>| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(p);
         let maps = needs_maps.then(|| builder(patterns.filter(|p| !p.is_empty()).collect()));
         match maps {
-            Some(Err(_)) => Seeds { maps: None, scans, always, all: true },
-            Some(Ok(ac)) => Seeds { maps: Some(ac), scans, always, all: false },
-            None => Seeds { maps: None, scans, always, all: false },
+            Some(Err(_)) => Seeds { maps: None, scans, always, local, all: true },
+            Some(Ok(ac)) => Seeds { maps: Some(ac), scans, always, local, all: false },
+            None => Seeds { maps: None, scans, always, local, all: false },
         }
     }
 
     /// Whether the package's names of interest matter: some selected rule reads facts or
-    /// map names. When not, only the first round runs.
+    /// map names, or is a local rule whose findings may ask the package about a type
+    /// declared elsewhere. When not, only the first round runs.
     pub fn needs_interest(&self) -> bool {
-        self.maps.is_some() && !self.all
+        (self.maps.is_some() || self.local) && !self.all
     }
 
     /// Whether a file must be parsed in the first round. Local rules' triggers count only

@@ -7,6 +7,8 @@ use syn::visit::{self, Visit};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::maptypes::{builtin_map_kind, MapKind};
 use crate::rule::Rule;
+use crate::semantic::infer::Scope;
+use crate::semantic::{Answer, FileEnv, KnownType, Want};
 use crate::settings::Settings;
 use crate::testcode::is_test_attrs;
 
@@ -24,6 +26,9 @@ pub struct LoopFrame<'ast> {
     pub body: LoopBody<'ast>,
     /// The loop header (`for x in xs`, `while c`, `loop`, `.for_each`), for labels.
     pub header: Span,
+    /// The patterns bound afresh on each iteration: the `for` pattern, the `while let`
+    /// patterns, the closure parameters of `for_each`.
+    pub pats: &'ast [syn::Pat],
 }
 
 /// How a type name resolves, as far as one file can tell.
@@ -45,6 +50,8 @@ pub struct LocalCx<'ast> {
     fn_bodies: Vec<&'ast syn::Block>,
     /// The `fn` items (not closures) around the current node, with their bodies.
     item_fns: Vec<(&'ast syn::Signature, &'ast syn::Block)>,
+    /// The self types of the `impl` blocks around the current node.
+    impl_types: Vec<&'ast syn::Type>,
     in_test: bool,
     out: Vec<Diagnostic>,
 }
@@ -57,6 +64,7 @@ impl<'ast> LocalCx<'ast> {
             saved_loops: Vec::new(),
             fn_bodies: Vec::new(),
             item_fns: Vec::new(),
+            impl_types: Vec::new(),
             in_test,
             out: Vec::new(),
         }
@@ -83,6 +91,37 @@ impl<'ast> LocalCx<'ast> {
     /// its signature and body, where the current node's locals and parameters are declared.
     pub fn enclosing_item_fn(&self) -> Option<(&'ast syn::Signature, &'ast syn::Block)> {
         self.item_fns.last().copied()
+    }
+
+    /// The scope known types are read in: the enclosing `fn` item and `impl`.
+    pub fn scope(&self) -> Scope<'ast> {
+        let f = self.enclosing_item_fn();
+        Scope { sig: f.map(|f| f.0), body: f.map(|f| f.1), self_ty: self.impl_types.last().copied() }
+    }
+
+    /// The known type of an expression of the current function (SPEC §1), if any.
+    pub fn known_type(&self, e: &syn::Expr) -> Option<KnownType> {
+        self.scope().type_of(e)
+    }
+
+    /// Asks `want` of a known type, as far as this file can tell.
+    pub fn ask(&self, kt: &KnownType, want: Want) -> Answer {
+        crate::semantic::ask(kt, want, &FileEnv { map_types: &self.settings.map_types })
+    }
+
+    /// The type of a known type as this file tells it, or `TYPE_SLOT` for the package to
+    /// fill in.
+    pub fn type_text(&self, kt: &KnownType) -> String {
+        crate::semantic::type_text(kt, &FileEnv { map_types: &self.settings.map_types })
+            .unwrap_or_else(|| crate::semantic::TYPE_SLOT.to_string())
+    }
+
+    /// Asks `want` of the known type of `e`; an expression of unknown type answers no.
+    pub fn expr_is(&self, e: &syn::Expr, want: Want) -> Answer {
+        match self.known_type(e) {
+            Some(kt) => self.ask(&kt, want),
+            None => Answer::No,
+        }
     }
 
     /// Whether the current node is test code.
@@ -214,7 +253,9 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         self.with_test(&i.attrs, |w| visit::visit_item_mod(w, i));
     }
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        self.cx.impl_types.push(&i.self_ty);
         self.with_test(&i.attrs, |w| visit::visit_item_impl(w, i));
+        self.cx.impl_types.pop();
     }
     fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
         self.with_test(&i.attrs, |w| visit::visit_item_trait(w, i));
@@ -231,6 +272,11 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
             _ => None,
         };
         self.with_scope(body, |w| visit::visit_expr_closure(w, c));
+    }
+    /// An `async` block runs later, as a future of its own: like a closure, it is not part
+    /// of an enclosing loop body.
+    fn visit_expr_async(&mut self, a: &'ast syn::ExprAsync) {
+        self.with_scope(Some(&a.block), |w| visit::visit_expr_async(w, a));
     }
 
     fn visit_block(&mut self, b: &'ast syn::Block) {
@@ -266,16 +312,23 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                 self.visit_pat(&f.pat);
                 self.visit_expr(&f.expr);
                 let header = header_span(f.for_token.span, Span::of(&f.expr));
-                self.in_loop(LoopFrame { body: LoopBody::Block(&f.body), header }, |w| w.visit_block(&f.body));
+                let frame = LoopFrame { body: LoopBody::Block(&f.body), header, pats: std::slice::from_ref(&*f.pat) };
+                self.in_loop(frame, |w| w.visit_block(&f.body));
             }
             syn::Expr::While(wl) => {
                 self.visit_expr(&wl.cond);
                 let header = header_span(wl.while_token.span, Span::of(&wl.cond));
-                self.in_loop(LoopFrame { body: LoopBody::Block(&wl.body), header }, |w| w.visit_block(&wl.body));
+                let pats = match &*wl.cond {
+                    syn::Expr::Let(l) => std::slice::from_ref(&*l.pat),
+                    _ => &[],
+                };
+                self.in_loop(LoopFrame { body: LoopBody::Block(&wl.body), header, pats }, |w| w.visit_block(&wl.body));
             }
             syn::Expr::Loop(l) => {
                 let header = Span::from_pm2(l.loop_token.span);
-                self.in_loop(LoopFrame { body: LoopBody::Block(&l.body), header }, |w| w.visit_block(&l.body));
+                self.in_loop(LoopFrame { body: LoopBody::Block(&l.body), header, pats: &[] }, |w| {
+                    w.visit_block(&l.body)
+                });
             }
             syn::Expr::MethodCall(m) if is_for_each(m) => {
                 self.visit_expr(&m.receiver);
@@ -295,7 +348,8 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
                             for p in &c.inputs {
                                 w.visit_pat(p);
                             }
-                            w.in_loop(LoopFrame { body, header }, |w| w.visit_expr(&c.body));
+                            let pats = c.inputs.first().map_or(&[][..], std::slice::from_ref);
+                            w.in_loop(LoopFrame { body, header, pats }, |w| w.visit_expr(&c.body));
                         });
                     } else {
                         self.visit_expr(arg);

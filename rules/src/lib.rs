@@ -3,8 +3,10 @@
 
 use lint_core::Rule;
 
+pub mod entry_key_allocation;
 pub mod interior_mutable_key;
 pub mod interior_mutable_value;
+mod key_alloc;
 pub mod key_allocation_lookup;
 pub mod large_inline_value;
 pub mod map_rebuilt_in_loop;
@@ -24,4 +26,5 @@ pub static ALL: &[&dyn Rule] = &[
     &interior_mutable_key::InteriorMutableKey,
     &retained_capacity::RetainedCapacity,
     &large_inline_value::LargeInlineValue,
+    &entry_key_allocation::EntryKeyAllocation,
 ];

@@ -2,6 +2,8 @@
 //! (`let m = HashMap::new();` in a loop body, or `m = HashMap::new();` for a map declared
 //! before the loop) when clearing one map declared before the loop would keep its table.
 
+mod exempt;
+
 use lint_core::ctor::{binding, map_ctor, strip, CtorKind, MapCtor};
 use lint_core::escape::scope::{around, Decl, LoopAround};
 use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail, Use, UseKind};
@@ -33,6 +35,19 @@ of a `for` loop: returned, `break`-ed with, passed by value to a function or met
 (`out.push(m)`, `tx.send(m)`), stored in a struct, tuple, array or another collection,
 bound or assigned to another place, captured by a `move` closure, or taken with
 `std::mem::take`. A map that escapes must be a new one each time, and is not flagged.
+
+Also flagged: `&mut M::new()` (any of the constructors above) passed as an argument in a
+loop body, a temporary that the callee fills and that is dropped at once.
+
+Not flagged:
+- a map built empty without capacity (`new()`, `default()`, `with_hasher(..)`) and never
+  grown in the iteration (no `insert`, `extend`, `entry`, ... on it, and not lent as
+  `&mut`): it allocates nothing;
+- a map built in a block that ends with `break` or `return`: it is built once;
+- a map that holds borrows of data created in the iteration: its written type holds a
+  non-`'static` reference (`HashSet<&String>`), or a growth call borrows (`&x`, `&x[..]`,
+  `x.as_str()`, `x.as_ref()`) a binding of the loop's pattern or body. Declared before the
+  loop, it would not borrow-check.
 
 ## Why it costs
 
@@ -100,25 +115,11 @@ impl Rule for MapRebuiltInLoop {
 
     /// Case 1: `let [mut] m = C;` in a loop body, `m` not escaping the iteration.
     fn check_local(&self, local: &syn::Local, cx: &mut LocalCx<'_>) {
-        let Some(frame) = cx.innermost_loop().copied() else { return };
-        let Some(b) = binding(local) else { return };
-        let Some(ctor) = b.init.and_then(|init| map_ctor(init, b.annotation)) else { return };
-        let Some(needs) = hash_based(cx, &ctor) else { return };
-        let Some((block, at)) = block_holding(frame.body, local) else { return };
-        let name = b.name.to_string();
-        // The value of a nested block flows out of it; the loop body's is dropped.
-        let tail = match frame.body {
-            LoopBody::Block(body) if std::ptr::eq(body, block) => Tail::Discarded,
-            _ => Tail::Escapes,
-        };
-        let rest = block.stmts.get(at + 1..).unwrap_or_default();
-        let uses = uses_in_stmts(&name, rest, tail);
-        if first_escape(&uses).is_some() {
-            return;
-        }
+        let Some(r) = rebuilt_local(local, cx) else { return };
+        let (name, ctor) = (r.name, &r.ctor);
         let ty = &ctor.type_text;
         let message = format!("`{name}` is a new `{ty}` on every iteration of the loop");
-        let cost = format!("each iteration {}, and frees it at the end", growth(&ctor));
+        let cost = format!("each iteration {}, and frees it at the end", growth(ctor));
         let help = match ctor.kind {
             CtorKind::Collect | CtorKind::From => format!(
                 "declare `{name}` once before the loop; at the start of each iteration call `{name}.clear()` \
@@ -130,49 +131,115 @@ impl Rule for MapRebuiltInLoop {
                  (use `{name}.drain()` where it is consumed): a cleared map keeps its allocation"
             ),
         };
-        report(cx, ctor.span, [message, cost], help, &frame, needs, &uses);
+        report(cx, ctor.span, [message, cost], help, &r.frame, r.needs, &r.uses);
     }
 
-    /// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
+    /// `&mut C` passed as an argument in a loop body: a temporary the callee fills.
     fn check_expr(&self, expr: &syn::Expr, cx: &mut LocalCx<'_>) {
-        let syn::Expr::Assign(assign) = expr else { return };
-        let Some(frame) = cx.innermost_loop().copied() else { return };
-        let Some(name) = local_name(&assign.left) else { return };
-        if !looks_like_ctor(&assign.right) {
-            return;
+        match expr {
+            syn::Expr::Assign(assign) => check_assign(assign, cx),
+            syn::Expr::Call(c) => c.args.iter().for_each(|a| check_temporary(a, cx)),
+            syn::Expr::MethodCall(m) => m.args.iter().for_each(|a| check_temporary(a, cx)),
+            _ => {}
         }
-        let Some(fn_body) = cx.enclosing_fn_body() else { return };
-        let at = Span::of(expr);
-        let scope = around(fn_body, &name, at);
-        let annotation = match scope.decl {
-            Some(Decl::Let(l)) => binding(l).and_then(|b| b.annotation),
-            _ => None,
-        };
-        let Some(ctor) = map_ctor(&assign.right, annotation) else { return };
-        let Some(needs) = hash_based(cx, &ctor) else { return };
-        let Some(region) = region(&scope.loops, &frame, fn_body, scope.decl.map(|d| d.span())) else { return };
-        let uses = match region {
-            LoopBody::Block(b) => uses_in_stmts(&name, &b.stmts, Tail::Discarded),
-            LoopBody::Expr(e) => uses_in_expr(&name, e, Tail::Discarded),
-        };
-        if first_escape(&uses).is_some() {
-            return;
-        }
-        let ty = &ctor.type_text;
-        let message = format!("`{name}` is replaced by a new `{ty}` inside the loop");
-        let cost = format!(
-            "each time the old table is freed and the new one {}",
-            match ctor.kind {
-                CtorKind::WithCapacity | CtorKind::WithCapacityAndHasher => "is allocated again",
-                _ => "regrows from empty",
-            }
-        );
-        let help = format!(
-            "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
-             a cleared map keeps its allocation"
-        );
-        report(cx, at, [message, cost], help, &frame, needs, &uses);
     }
+}
+
+/// A map built in a loop body that ML004 reports.
+pub(crate) struct Rebuilt<'a> {
+    pub name: String,
+    pub ctor: MapCtor<'a>,
+    pub frame: LoopFrame<'a>,
+    pub needs: Option<String>,
+    /// The uses of the map in the rest of the iteration.
+    pub uses: Vec<Use>,
+}
+
+/// Case 1: `let [mut] m = C;` in a loop body, `m` not escaping the iteration, and none of
+/// the exemptions (`exempt`) applying.
+pub(crate) fn rebuilt_local<'a>(local: &'a syn::Local, cx: &LocalCx<'a>) -> Option<Rebuilt<'a>> {
+    let frame = cx.innermost_loop().copied()?;
+    let b = binding(local)?;
+    let ctor = map_ctor(b.init?, b.annotation)?;
+    let needs = hash_based(cx, &ctor)?;
+    let (block, at) = block_holding(frame.body, local)?;
+    let name = b.name.to_string();
+    // The value of a nested block flows out of it; the loop body's is dropped.
+    let tail = match frame.body {
+        LoopBody::Block(body) if std::ptr::eq(body, block) => Tail::Discarded,
+        _ => Tail::Escapes,
+    };
+    let rest = block.stmts.get(at + 1..).unwrap_or_default();
+    let uses = uses_in_stmts(&name, rest, tail);
+    if first_escape(&uses).is_some() {
+        return None;
+    }
+    if exempt::runs_once(block) || exempt::never_grown(&ctor, &name, rest) {
+        return None;
+    }
+    if exempt::borrows_iteration_data(b.annotation, local, &name, rest, &frame) {
+        return None;
+    }
+    Some(Rebuilt { name, ctor, frame, needs, uses })
+}
+
+/// `&mut C` as an argument inside a loop body, `C` a hash-based map constructor.
+fn check_temporary(arg: &syn::Expr, cx: &mut LocalCx<'_>) {
+    let syn::Expr::Reference(r) = strip(arg) else { return };
+    if r.mutability.is_none() {
+        return;
+    }
+    let Some(frame) = cx.innermost_loop().copied() else { return };
+    let Some(ctor) = map_ctor(&r.expr, None) else { return };
+    let Some(needs) = hash_based(cx, &ctor) else { return };
+    let ty = &ctor.type_text;
+    let message = format!("a new `{ty}` is passed as `&mut` on every iteration of the loop");
+    let cost = "the callee fills a fresh table that is freed at once".to_string();
+    let help = "declare the map once before the loop, call `.clear()` on it at the start of each iteration and \
+                pass `&mut` to it: a cleared map keeps its allocation"
+        .to_string();
+    report(cx, ctor.span, [message, cost], help, &frame, needs, &[]);
+}
+
+/// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
+fn check_assign(assign: &syn::ExprAssign, cx: &mut LocalCx<'_>) {
+    let expr = assign;
+    let Some(frame) = cx.innermost_loop().copied() else { return };
+    let Some(name) = local_name(&assign.left) else { return };
+    if !looks_like_ctor(&assign.right) {
+        return;
+    }
+    let Some(fn_body) = cx.enclosing_fn_body() else { return };
+    let at = Span::of(expr);
+    let scope = around(fn_body, &name, at);
+    let annotation = match scope.decl {
+        Some(Decl::Let(l)) => binding(l).and_then(|b| b.annotation),
+        _ => None,
+    };
+    let Some(ctor) = map_ctor(&assign.right, annotation) else { return };
+    let Some(needs) = hash_based(cx, &ctor) else { return };
+    let Some(region) = region(&scope.loops, &frame, fn_body, scope.decl.map(|d| d.span())) else { return };
+    let uses = match region {
+        LoopBody::Block(b) => uses_in_stmts(&name, &b.stmts, Tail::Discarded),
+        LoopBody::Expr(e) => uses_in_expr(&name, e, Tail::Discarded),
+    };
+    if first_escape(&uses).is_some() {
+        return;
+    }
+    let ty = &ctor.type_text;
+    let message = format!("`{name}` is replaced by a new `{ty}` inside the loop");
+    let cost = format!(
+        "each time the old table is freed and the new one {}",
+        match ctor.kind {
+            CtorKind::WithCapacity | CtorKind::WithCapacityAndHasher => "is allocated again",
+            _ => "regrows from empty",
+        }
+    );
+    let help = format!(
+        "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
+             a cleared map keeps its allocation"
+    );
+    report(cx, at, [message, cost], help, &frame, needs, &uses);
 }
 
 fn report(

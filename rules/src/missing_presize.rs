@@ -3,12 +3,15 @@
 //! created with that capacity.
 
 mod body;
+mod fix;
 
-use body::{only_inserts, top_level_insert};
+use body::Fill;
+use fix::{call, constructor};
 use lint_core::ctor::{binding, map_ctor, Binding, CtorKind, MapCtor};
 use lint_core::decl::{self, Decl};
 use lint_core::iterlen::{self, IntTy, Iterable, TypeClass};
 use lint_core::prefilter::Trigger;
+use lint_core::semantic::{Answer, Want};
 use lint_core::traverse::{LocalCx, MapRef};
 use lint_core::{Diagnostic, Edit, Fix, Group, Level, Rule, RuleMeta, Span};
 
@@ -22,17 +25,25 @@ pub static META: RuleMeta = RuleMeta {
 
 A hash-based map or set created empty — `M::new()`, `M::default()`, `M::with_hasher(h)`,
 or `Default::default()` with the binding annotated as a map — and then, later in the same
-block and with no other use in between, filled by a `for` loop that calls `m.insert(..)`
-on every iteration (at the top level of the loop body, not inside an `if`, `match`,
-nested loop or closure), when the loop's length is known before it starts:
+block and with no other use in between, filled by a loop that calls `m.insert(..)` on every
+iteration (at the top level of the loop body, not inside an `if`, `match`, nested loop or
+closure), when the loop's length is known before it starts. The loop is a `for` loop, or
+the same loop written as a call: `xs.iter().for_each(|x| { .. })`. Its length is known for:
 
 - a range: `0..n`, `a..b`, `1..=n`;
 - a collection: `&xs`, `&mut xs`, `xs.iter()`, `xs.iter_mut()`, `xs.keys()`,
-  `xs.values()`, `xs.drain(..)`, or `xs` / `xs.into_iter()` when `xs` is declared as a
-  `Vec`, slice, array, `VecDeque` or map (a parameter `users: &[User]`, an annotated
-  local, or a local initialised by `vec![..]`, an array literal, `Vec::..` or
-  `.collect::<Vec<_>>()`); optionally followed by `.enumerate()`, `.rev()`, `.copied()`,
-  `.cloned()`, `.map(..)`, `.inspect(..)` or `.zip(..)`.
+  `xs.values()`, `xs.drain(..)`, or `xs` / `xs.into_iter()` when the known type of `xs`
+  is a `Vec`, slice, array, `VecDeque`, map or set, or a `Drain`/`IntoIter` of one (a
+  parameter `users: &[User]`, an annotated local, a local initialised by `vec![..]`, an
+  array literal, `Vec::..`, `.collect::<Vec<_>>()` or a crate-local function declared to
+  return one, a field `self.items` declared as one); optionally followed by
+  `.enumerate()`, `.rev()`, `.copied()`, `.cloned()`, `.map(..)`, `.inspect(..)` or
+  `.zip(..)`.
+
+Not reported when the loop also calls `extend`, `append`, `remove`, `retain` or `clear` on
+the map (its final size is not the loop's length), when the length is a literal of at
+most 3, or when the map is rebuilt on every iteration of an outer loop and ML004 reports
+it (hoisting it out of that loop is the better advice).
 
 ## Why it costs
 
@@ -76,8 +87,8 @@ bound.
 
 ## Limits
 
-Only `for` loops are considered, and only `insert` counts as growth: `entry(..)` calls
-usually aggregate duplicate keys, so the final size is unknown. An `insert` in an `if`
+Only `for` loops and `for_each` calls are considered, and only `insert` counts as growth:
+`entry(..)` calls usually aggregate duplicate keys, so the final size is unknown. An `insert` in an `if`
 condition (`if !seen.insert(k) { .. }`) runs on every iteration and counts; one in a branch,
 a nested loop or a closure does not, nor one with a literal key. A map used in any way
 between its creation and the loop, or reserved with `m.reserve(..)`, is not flagged.
@@ -125,8 +136,15 @@ impl Rule for MissingPresize {
             let name = b.name.to_string();
             let rest = &block.stmts[i + 1..];
             let Some(j) = rest.iter().position(|s| decl::mentions(s, &name)) else { continue };
-            let syn::Stmt::Expr(syn::Expr::ForLoop(for_loop), _) = &rest[j] else { continue };
-            let found = Found { b: &b, name: &name, ctor: &ctor, map_ref: &map_ref, for_loop, between: &rest[..j] };
+            let Some(fill) = Fill::of(&rest[j]) else { continue };
+            // One finding per map: where ML004 reports the map rebuilt in a loop, hoisting
+            // it makes pre-sizing moot.
+            if cx.settings.is_selected(crate::map_rebuilt_in_loop::META.code)
+                && crate::map_rebuilt_in_loop::rebuilt_local(local, cx).is_some()
+            {
+                continue;
+            }
+            let found = Found { b: &b, name: &name, ctor: &ctor, map_ref: &map_ref, fill, between: &rest[..j] };
             if let Some(mut d) = check_loop(&found, cx) {
                 // One name can be left to the package index: the map's or the iterated one's.
                 match (needs_hash_map, d.needs_hash_map.take()) {
@@ -145,23 +163,29 @@ struct Found<'a> {
     name: &'a str,
     ctor: &'a MapCtor<'a>,
     map_ref: &'a MapRef,
-    for_loop: &'a syn::ExprForLoop,
+    fill: Fill<'a>,
     /// The statements between the constructor and the loop.
     between: &'a [syn::Stmt],
 }
 
 fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
-    let insert = top_level_insert(&f.for_loop.body, f.name)?;
+    let insert = f.fill.top_level_insert(f.name)?;
     // The same literal key on every iteration: the map ends with one entry.
     if insert.args.first().is_some_and(|k| matches!(lint_core::ctor::strip(k), syn::Expr::Lit(_))) {
         return None;
     }
-    let it = iterlen::iterable(&f.for_loop.expr)?;
-    let at = Span::of(f.for_loop).start;
+    // The loop also grows or shrinks the map otherwise, or skips the insert: its length
+    // is not the final size.
+    if f.fill.resizes_otherwise(f.name) || f.fill.may_skip(f.name, insert) {
+        return None;
+    }
+    let it = iterlen::iterable(f.fill.iter)?;
+    let at = f.fill.span.start;
     let scope = cx.enclosing_item_fn();
     let lookup = |n: &str| scope.map_or(Decl::NotFound, |(sig, body)| decl::lookup(Some(sig), body, n, at));
     // Set when the iterated local's declared type may be a crate-local map alias.
     let mut needs_hash_map = None;
+    let mut needs_types = Vec::new();
     if let Iterable::Collection { place, form } = it {
         let is_map = |n: &str| matches!(cx.map_ref_name(n), MapRef::Known(_));
         let decl = match lint_core::ctor::strip(place) {
@@ -170,14 +194,28 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         };
         // A declared type that is not a collection may have no `len()`, or a length that is
         // not the number of items (a concurrent cache); a receiver runs until it closes.
-        let ok = match iterlen::classify(decl, &is_map) {
+        let class = iterlen::classify(decl, &is_map);
+        // The known type of the place (a field, a parameter, a crate-local function's
+        // result) when its declaration alone does not tell.
+        let known = || cx.known_type(place).map(|kt| cx.ask(&kt, Want::Collection));
+        let ok = match class {
             TypeClass::Collection => true,
-            TypeClass::Unknown => !form.needs_collection_type() && !is_receiver_name(place),
             TypeClass::NoLen => false,
-            TypeClass::Other => {
-                needs_hash_map = declared_maybe_map(decl, cx);
-                needs_hash_map.is_some()
+            TypeClass::Unknown | TypeClass::Other if !form.needs_collection_type() && class == TypeClass::Unknown => {
+                !is_receiver_name(place)
             }
+            TypeClass::Unknown | TypeClass::Other => match known() {
+                Some(Answer::Yes) => true,
+                Some(Answer::Pending(need)) => {
+                    needs_types.push(need);
+                    true
+                }
+                _ if class == TypeClass::Other => {
+                    needs_hash_map = declared_maybe_map(decl, cx);
+                    needs_hash_map.is_some()
+                }
+                _ => false,
+            },
         };
         if !ok {
             return None;
@@ -194,11 +232,16 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     // The length is written where the map is created: names declared in between are not
     // in scope there.
     let len = iterlen::len_text(&it, &local_ty).filter(|_| !declared_between(&it, f.between));
+    // A literal length of at most 3: the first allocation holds that many.
+    if iterlen::len_text(&it, &local_ty).and_then(|l| l.parse::<u64>().ok()).is_some_and(|n| n <= 3) {
+        return None;
+    }
 
-    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| shorten(&iterlen::text_of(t), 50));
-    let iter_text = shorten(&iterlen::text_of(&*f.for_loop.expr), 36);
+    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), iterlen::text_of);
+    let ty = lint_core::semantic::shorten_type(&ty);
+    let iter_text = shorten(&iterlen::text_of(f.fill.iter), 30);
     let message =
-        format!("`{}` (`{ty}`) starts empty and is filled in a loop over `{iter_text}` of known length", f.name);
+        format!("`{}` (`{ty}`) starts empty and is filled by a loop of known length over `{iter_text}`", f.name);
     let cost = "it rehashes as it grows: about log2(n) reallocations, each of which moves every entry";
     let (prefix, method) = constructor(f);
     let mut help = match &len {
@@ -209,14 +252,14 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
             f.name
         ),
     };
-    if only_inserts(&f.for_loop.body, f.name) {
+    if f.fill.only_inserts(f.name) {
         help.push_str(&format!(
             "; as the loop only inserts, `.collect()` or `{}.extend(..)` would also reserve from the \
              iterator's length",
             f.name
         ));
     }
-    let header = Span { start: Span::from_pm2(f.for_loop.for_token.span).start, end: Span::of(&*f.for_loop.expr).end };
+    let header = f.fill.header;
     let loop_label = match &len {
         Some(len) => format!("this loop's length is known before it starts: `{len}`"),
         None => "this loop's length is known before it starts".to_string(),
@@ -228,6 +271,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         .with_site(f.ctor.span)
         .with_site(Span::of(insert));
     d.needs_hash_map = needs_hash_map;
+    d.needs_types = needs_types;
     if let Some(len) = len {
         let replacement = call(&prefix, method, &len, f);
         d = d.with_fix(Fix {
@@ -258,90 +302,6 @@ fn is_receiver_name(place: &syn::Expr) -> bool {
         _ => None,
     };
     name.is_some_and(|n| n == "rx" || n.ends_with("_rx") || n == "receiver" || n.ends_with("_receiver"))
-}
-
-/// Which pre-sizing constructor the fix writes.
-#[derive(Clone, Copy)]
-enum Method {
-    WithCapacity,
-    /// `with_capacity_and_hasher(LEN, h)` keeping the hasher expression.
-    WithHasher,
-    /// `with_capacity_and_hasher(LEN, Default::default())`.
-    DefaultHasher,
-}
-
-impl Method {
-    fn name(self) -> &'static str {
-        match self {
-            Method::WithCapacity => "with_capacity",
-            Method::WithHasher | Method::DefaultHasher => "with_capacity_and_hasher",
-        }
-    }
-}
-
-/// The type path to call the constructor on, as written, and the constructor to call.
-fn constructor(f: &Found<'_>) -> (String, Method) {
-    let ctor = f.ctor;
-    let Some(path) = ctor.type_path else { return (ctor.type_text.clone(), Method::DefaultHasher) };
-    let segs: Vec<&syn::PathSegment> = path.segments.iter().collect();
-    let colon = if path.leading_colon.is_some() { "::" } else { "" };
-    let (prefix, type_seg) = if ctor.kind == CtorKind::DefaultDefault {
-        // The annotated type's head: `std::collections::HashMap<K, V>` -> `std::collections::HashMap`.
-        let mut parts: Vec<String> = segs[..segs.len() - 1].iter().map(|s| iterlen::text_of(*s)).collect();
-        parts.extend(segs.last().map(|s| s.ident.to_string()));
-        (parts, segs.last().copied())
-    } else {
-        // `M::new` -> `M`, keeping a turbofish: `HashMap::<u32, String>`.
-        let n = segs.len().saturating_sub(1);
-        (segs[..n].iter().map(|s| iterlen::text_of(*s)).collect(), n.checked_sub(1).map(|k| segs[k]))
-    };
-    let prefix = format!("{colon}{}", prefix.join("::"));
-    let method = match ctor.kind {
-        // `new()` exists only for the default hasher, and so does `with_capacity`.
-        CtorKind::New => Method::WithCapacity,
-        CtorKind::WithHasher => Method::WithHasher,
-        _ if default_hasher_written(type_seg, f) => Method::WithCapacity,
-        _ => Method::DefaultHasher,
-    };
-    let method = match (method, f.map_ref) {
-        // A name from the `map-types` setting: its API is unknown, `with_capacity` is the norm.
-        (Method::DefaultHasher, MapRef::Known(_))
-            if ctor.type_name().is_some_and(|n| lint_core::maptypes::builtin_map_kind(&n).is_none()) =>
-        {
-            Method::WithCapacity
-        }
-        (m, _) => m,
-    };
-    (prefix, method)
-}
-
-/// Whether the written type pins the default hasher: a std-like map name given its key
-/// (and value) types and no hasher parameter, on the constructor or the annotation.
-fn default_hasher_written(type_seg: Option<&syn::PathSegment>, f: &Found<'_>) -> bool {
-    let pins = |seg: &syn::PathSegment| {
-        let name = seg.ident.to_string();
-        let std_like = matches!(
-            name.as_str(),
-            "HashMap" | "HashSet" | "IndexMap" | "IndexSet" | "AHashMap" | "AHashSet" | "DashMap" | "DashSet"
-        );
-        let syn::PathArguments::AngleBracketed(a) = &seg.arguments else { return false };
-        let types = a.args.iter().filter(|g| matches!(g, syn::GenericArgument::Type(_))).count();
-        let max = if lint_core::maptypes::is_set_name(&name) { 1 } else { 2 };
-        std_like && (1..=max).contains(&types)
-    };
-    let annotated = f.b.annotation.and_then(lint_core::maptypes::type_path).and_then(|p| p.segments.last());
-    type_seg.is_some_and(pins) || annotated.is_some_and(pins)
-}
-
-fn call(prefix: &str, method: Method, len: &str, f: &Found<'_>) -> String {
-    match method {
-        Method::WithCapacity => format!("{prefix}::with_capacity({len})"),
-        Method::DefaultHasher => format!("{prefix}::with_capacity_and_hasher({len}, Default::default())"),
-        Method::WithHasher => {
-            let h = f.ctor.args.first().map_or_else(|| "Default::default()".to_string(), |h| iterlen::text_of(*h));
-            format!("{prefix}::with_capacity_and_hasher({len}, {h})")
-        }
-    }
 }
 
 /// Whether a name the length expression reads is declared between the map and the loop.

@@ -229,13 +229,6 @@ fn unconditional_inserts(xs: &[u32]) -> Result<(), String> {
             return Err(format!("duplicate {x}"));
         }
     }
-    let mut old = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(xs.len())
-    'outer: for x in xs {
-        let prev = old.insert(*x, 1);
-        if prev.is_some() {
-            break 'outer;
-        }
-    }
     let mut blocked = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(xs.len())
     for x in xs {
         {
@@ -288,4 +281,87 @@ fn in_closure() {
         m
     };
     let _ = build(&[1]);
+}
+
+type Ids = std::collections::BTreeSet<u32>;
+type Local<K> = HashMap<K, u32>;
+
+// Looked up in the package: a `BTreeSet` alias has a known length, and both the map and
+// the iterated type may be aliases.
+fn aliases_known_to_the_package(ids: &Ids, prices: &Prices) -> (HashSet<u32>, Local<u64>) {
+    let mut a = HashSet::new(); //~ ML002 fix: HashSet::with_capacity(ids.len())
+    for id in ids.iter() {
+        a.insert(*id);
+    }
+    let mut m = Local::new(); //~ ML002 fix: Local::with_capacity(prices.len())
+    for (_, p) in prices.iter() {
+        m.insert(*p, 0);
+    }
+    (a, m)
+}
+
+struct Batch {
+    rows: Vec<(u32, String)>,
+    totals: HashMap<String, u64>,
+}
+
+impl Batch {
+    // Fields of a known collection type, iterated by value.
+    fn into_index(self) -> (HashMap<u32, String>, HashMap<String, String>) {
+        let mut by_id = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(self.rows.len())
+        for (id, name) in self.rows.into_iter() {
+            by_id.insert(id, name);
+        }
+        let mut shown = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(self.totals.len())
+        for (k, v) in self.totals {
+            shown.insert(k, v.to_string());
+        }
+        (by_id, shown)
+    }
+}
+
+fn loaded() -> Vec<u32> {
+    vec![1, 2, 3, 4]
+}
+
+// A crate-local function's declared result, and a `Drain` parameter.
+fn from_calls(pending: std::collections::hash_map::Drain<'_, u32, u32>) -> (HashSet<u32>, HashMap<u32, u32>) {
+    let ids = loaded();
+    let mut set = HashSet::new(); //~ ML002 fix: HashSet::with_capacity(ids.len())
+    for id in ids {
+        set.insert(id);
+    }
+    let mut moved = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(pending.len())
+    for (k, v) in pending {
+        moved.insert(k, v);
+    }
+    (set, moved)
+}
+
+// The loop written as a call.
+fn filled_by_for_each(users: &[User], ids: Vec<u64>) -> (HashSet<&str>, HashMap<u64, u64>) {
+    let mut names = HashSet::new(); //~ ML002 fix: HashSet::with_capacity(users.len())
+    users.iter().for_each(|u| {
+        if !names.insert(u.name.as_str()) {
+            println!("duplicate");
+        }
+    });
+    let mut squares: HashMap<u64, u64> = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(ids.len())
+    ids.into_iter().for_each(|i| {
+        squares.insert(i, i * i);
+    });
+    (names, squares)
+}
+
+// A branch that inserts and then continues still inserts once per iteration.
+fn both_branches_insert(ids: &[u32], forced: &HashSet<u32>) -> HashMap<u32, bool> {
+    let mut out = HashMap::new(); //~ ML002 fix: HashMap::with_capacity(ids.len())
+    for &id in ids {
+        if forced.contains(&id) {
+            out.insert(id, true);
+            continue;
+        }
+        out.insert(id, id % 2 == 0);
+    }
+    out
 }

@@ -311,25 +311,76 @@ type Ids = std::collections::BTreeSet<u32>;
 type Names<'a> = std::slice::Iter<'a, String>;
 
 fn aliases_that_are_not_hash_maps(ids: &Ids, names: Names<'_>) {
-    // Looked up in the package: a `BTreeSet` alias, an iterator alias.
-    let mut a = HashSet::new();
-    for id in ids.iter() {
-        a.insert(*id);
-    }
+    // Looked up in the package: an iterator alias.
+    let _ = ids;
     let mut b = HashSet::new();
     for n in names {
         b.insert(n);
     }
 }
 
-type Local<K> = HashMap<K, u32>;
+// The loop also extends or removes: its length is not the final size.
+fn resized_otherwise(groups: &[Vec<u32>], drop: &[u32]) -> (HashSet<u32>, HashMap<u32, u32>) {
+    let mut all = HashSet::new();
+    for g in groups {
+        all.insert(g.len() as u32);
+        all.extend(g.iter().copied());
+    }
+    let mut kept = HashMap::new();
+    for d in drop {
+        kept.insert(*d, 0);
+        kept.remove(&(*d + 1));
+    }
+    (all, kept)
+}
 
-// Both the map (`Local`) and the iterated type (`Prices`, in fail.rs) are aliases: only
-// one name can be left to the package index, so this is not reported.
-fn both_names_need_the_index(prices: &Prices) -> Local<u64> {
-    let mut m = Local::new();
-    for (_, p) in prices.iter() {
-        m.insert(*p, 0);
+// Three iterations or fewer: the first allocation holds them.
+fn tiny_ranges() -> HashMap<u8, u8> {
+    let mut m = HashMap::new();
+    for i in 0..3 {
+        m.insert(i, i);
     }
     m
+}
+
+// A field of unknown type (`Handle` is no collection) iterated by value.
+struct Handle;
+struct Holder {
+    jobs: Handle,
+}
+impl Holder {
+    fn spread(self) -> HashMap<u32, u32> {
+        let mut m = HashMap::new();
+        for j in self.jobs {
+            m.insert(j, j);
+        }
+        m
+    }
+}
+
+// The loop may stop early or skip the insert: its length is only an upper bound.
+fn filtered(xs: &[u32], wanted: usize) -> (HashMap<u32, u32>, HashSet<u32>, HashMap<u32, u32>) {
+    let mut old = HashMap::new();
+    'outer: for x in xs {
+        let prev = old.insert(*x, 1);
+        if prev.is_some() {
+            break 'outer;
+        }
+    }
+    let mut odd = HashSet::new();
+    for x in xs {
+        if x % 2 == 0 {
+            continue;
+        }
+        odd.insert(*x);
+    }
+    let mut some = HashMap::new();
+    for x in xs {
+        let Some(v) = x.checked_mul(2) else { continue };
+        some.insert(*x, v);
+        if some.len() == wanted {
+            break;
+        }
+    }
+    (old, odd, some)
 }

@@ -56,7 +56,8 @@ fn for_each_closures(xs: &[u32]) -> Result<(), ()> {
     xs.iter().for_each(|x| match x {
         0 => {}
         _ => {
-            let m = HashSet::<u32>::new(); //~ ML004
+            let mut m = HashSet::<u32>::new(); //~ ML004
+            m.insert(*x);
             report(&m);
         }
     });
@@ -74,7 +75,8 @@ fn nested_blocks(xs: &[u32]) {
             report(&m);
         }
         for y in xs {
-            let m = std::collections::HashMap::<u32, u32>::new(); //~ ML004
+            let mut m = std::collections::HashMap::<u32, u32>::new(); //~ ML004
+            m.insert(*y, *x);
             report(&(m.len() + *y as usize));
         }
     }
@@ -82,15 +84,16 @@ fn nested_blocks(xs: &[u32]) {
 
 fn every_constructor(xs: &[(u32, u32)], s: std::collections::hash_map::RandomState) {
     for _ in 0..10 {
-        let a: HashMap<u32, u32> = HashMap::new(); //~ ML004
-        let b = HashMap::<u32, u32>::default(); //~ ML004
+        let mut a: HashMap<u32, u32> = HashMap::new(); //~ ML004
+        let mut b = HashMap::<u32, u32>::default(); //~ ML004
         let c = HashMap::<u32, u32>::with_capacity(xs.len()); //~ ML004
-        let d: HashMap<u32, u32> = HashMap::with_hasher(s.clone()); //~ ML004
+        let mut d: HashMap<u32, u32> = HashMap::with_hasher(s.clone()); //~ ML004
         let e: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(4, s.clone()); //~ ML004
         let f = HashMap::from([(1u32, 2u32)]); //~ ML004
         let g = xs.iter().copied().collect::<HashMap<u32, u32>>(); //~ ML004
         let h: HashMap<u32, u32> = xs.iter().copied().collect(); //~ ML004
         let i = DashMap::<u32, u32>::new(); //~ ML004
+        (a.insert(1, 1), b.insert(1, 1), d.insert(1, 1), i.insert(1, 1));
         report(&(a, b, c, d, e, f, g, h, i));
     }
 }
@@ -114,7 +117,8 @@ fn consumed_in_the_iteration(xs: &[u32], out: &mut Vec<(u32, u32)>) {
         report(&copy);
     }
     for x in xs {
-        let m: HashMap<u32, u32> = HashMap::new(); //~ ML004
+        let mut m: HashMap<u32, u32> = HashMap::new(); //~ ML004
+        m.extend([(*x, 1)]);
         let n = m.len() + *x as usize;
         report(&n);
         let m = vec![n];
@@ -159,7 +163,7 @@ fn outer_reassigned(xs: &[u32]) -> HashMap<u32, u32> {
 }
 
 fn one_line(xs: &[u32]) {
-    for x in xs { let m: HashMap<u32, u32> = HashMap::new(); report(&(m, x)); } //~ ML004
+    for x in xs { let mut m: HashMap<u32, u32> = HashMap::new(); m.insert(*x, 0); report(&(m, x)); } //~ ML004
 }
 
 fn reassigned_with_annotation_in_scope(xs: &[u32]) {
@@ -188,3 +192,51 @@ async fn awaited(xs: &[u32]) {
 }
 
 async fn lookup(_: &HashMap<u32, u32>) {}
+
+fn fill_into(scratch: &mut HashMap<u32, u32>, x: u32) {
+    scratch.insert(x, x);
+}
+
+fn temporary_lent_to_a_callee(xs: &[u32]) {
+    for x in xs {
+        fill_into(&mut HashMap::new(), *x); //~ ML004
+    }
+}
+
+fn grown_through_a_loan(xs: &[u32]) {
+    for x in xs {
+        let mut seen = HashSet::new(); //~ ML004
+        collect_into(&mut seen, *x);
+        report(&seen);
+    }
+}
+
+fn collect_into(into: &mut HashSet<u32>, x: u32) {
+    into.insert(x);
+}
+
+fn extended_from_a_per_iteration_map(rows: &[Vec<(u32, u32)>]) {
+    for row in rows {
+        let mut open = HashMap::new(); //~ ML004
+        for r in row {
+            let mut step = HashMap::new(); //~ ML004
+            step.insert(r.0, r.1);
+            open.extend(&step);
+        }
+        report(&open);
+    }
+}
+
+pub struct Route {
+    pub id: u64,
+}
+
+// Collected from data of the iteration, but into owned values: it can be hoisted.
+fn collected_owned(tables: Vec<Vec<Route>>) {
+    for routes in tables {
+        let ids: HashSet<u64> = routes.iter().map(|r| r.id).collect(); //~ ML004
+        report(&ids);
+        let again: HashSet<_> = routes.iter().map(|r| r.id).collect(); //~ ML004
+        report(&again);
+    }
+}

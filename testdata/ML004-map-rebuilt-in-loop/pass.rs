@@ -285,3 +285,93 @@ async fn spawned(xs: &[u32]) {
         let _task = async move { m.len() };
     }
 }
+
+fn accepts(_: u32, _: &HashSet<u32>) -> bool {
+    true
+}
+
+// Built empty and never filled: `HashMap::new()` allocates nothing.
+fn empty_fallbacks(ids: &[u32], tables: &HashMap<u32, HashMap<u32, u32>>) -> usize {
+    let mut total = 0;
+    for id in ids {
+        let none = HashSet::new();
+        if accepts(*id, &none) {
+            total += 1;
+        }
+        let blank = HashMap::new();
+        total += tables.get(id).unwrap_or(&blank).len();
+    }
+    total
+}
+
+// Built in a block that leaves the loop: it runs once.
+fn built_before_leaving(ids: &[u32]) -> Option<HashMap<u32, u32>> {
+    for id in ids {
+        if *id == 0 {
+            let mut found = HashMap::with_capacity(4);
+            found.insert(*id, 1);
+            report(&found);
+            break;
+        }
+    }
+    None
+}
+
+// Borrows of data that lives for one iteration only: hoisting does not borrow-check.
+fn borrowing_per_iteration(batches: Vec<HashMap<u32, String>>, out: &mut Vec<HashMap<u32, String>>) {
+    for batch in batches {
+        let distinct: HashSet<&String> = batch.values().collect();
+        report(&distinct.len());
+        out.push(batch);
+    }
+    for line in std::io::stdin().lines().map_while(Result::ok) {
+        let owned = line.to_uppercase();
+        let mut words = HashSet::new();
+        words.insert(owned.as_str());
+        report(&words.len());
+    }
+}
+
+pub struct Column {
+    pub name: String,
+}
+
+// Collected from data of the iteration by reference: hoisting does not borrow-check.
+fn collected_borrows(tables: Vec<Vec<Column>>, fetch: impl Fn(u32) -> Vec<u32>) {
+    for columns in tables {
+        let names: HashSet<_> = columns.iter().map(|c| &c.name).collect();
+        report(&names);
+        let idx = fetch(1);
+        let set = idx.iter().collect::<HashSet<_>>();
+        report(&set);
+        let by_name = HashMap::<_, _>::from_iter(columns.iter().enumerate().map(|(i, c)| (&c.name, i)));
+        report(&by_name);
+        let index: HashMap<u32, &Column> = idx.iter().copied().zip(columns.iter()).collect();
+        let keys = index.iter().map(|kv| (kv.0, kv.1.name.len())).collect::<HashSet<_>>();
+        report(&keys);
+    }
+}
+
+// Values declared as references in the iteration.
+fn declared_references(docs: Vec<Vec<u8>>) {
+    for doc in docs {
+        let mut fields = HashMap::new();
+        for (i, b) in doc.iter().enumerate() {
+            let v: &u8 = b;
+            fields.insert(i, v);
+        }
+        report(&fields);
+    }
+}
+
+// An async block runs later, on its own: not part of the loop body.
+fn spawned_tasks(ids: &[u32]) {
+    for id in ids {
+        let id = *id;
+        let _task = async move {
+            let mut seen = HashSet::new();
+            seen.insert(id);
+            seen.len()
+        };
+    }
+}

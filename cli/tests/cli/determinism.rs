@@ -17,8 +17,10 @@ fn generated() -> (Tree, usize) {
         }
         let mut text = format!("//! File {i}.\n");
         for j in 0..i % 4 {
-            text.push_str(&format!("fn f{j}(m: &Index, k: &str) -> bool {{\n    m.contains_key(&k.to_string())\n}}\n"));
-            text.push_str(&format!("fn g{j}(m: &Index, k: &[u8]) {{ m.remove(&k.to_vec()); }}\n"));
+            text.push_str(&format!(
+                "fn f{j}(m: &HashMap, k: &str) -> bool {{\n    m.contains_key(&k.to_string())\n}}\n"
+            ));
+            text.push_str(&format!("fn g{j}(m: &HashMap, k: &[u8]) {{ m.remove(&k.to_vec()); }}\n"));
             expected += 2;
         }
         t.file(&path, text);

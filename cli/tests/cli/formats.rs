@@ -61,12 +61,12 @@ fn concise() {
     assert_eq!(
         r.lines(),
         [
-            "src/bytes/mod.rs:2:18: warning ML005 `set.contains(..)` allocates a `Vec` (`.to_vec()`) only to look a key \
-             up: the lookup borrows it and it is freed at once",
-            "src/lib.rs:5:16: warning ML005 `prices.get(..)` allocates a `String` (`.to_string()`) only to look a key \
-             up: the lookup borrows it and it is freed at once",
-            "src/lib.rs:5:57: warning ML005 `prices.get(..)` allocates a `String` (`format!`) only to look a key up: the \
-             lookup borrows it and it is freed at once",
+            "src/bytes/mod.rs:2:18: warning ML005 `set` (`std::collections::HashSet<Vec<u8>>`): `.contains(..)` \
+             allocates a `Vec` (`.to_vec()`) only for a lookup, then frees it",
+            "src/lib.rs:5:16: warning ML005 `prices` (`HashMap<String, u64>`): `.get(..)` allocates a `String` \
+             (`.to_string()`) only for a lookup, then frees it",
+            "src/lib.rs:5:57: warning ML005 `prices` (`HashMap<String, u64>`): `.get(..)` allocates a `String` \
+             (`format!`) only for a lookup, then frees it",
         ]
     );
 }
@@ -184,7 +184,7 @@ fn paths_outside_the_current_directory_are_absolute() {
 fn columns_count_characters_after_tabs_and_multibyte_text() {
     let t = Tree::new();
     let line = "\tlet clé = \"🗝\"; let _ = m.get(&clé.to_string());";
-    t.file("keys.rs", format!("fn f(m: &Index) {{\n{line}\n}}\n"));
+    t.file("keys.rs", format!("fn f(m: &HashMap) {{\n{line}\n}}\n"));
     let r = t.run(&["--format", "json"]);
     r.assert_code(1);
     let f = &r.json()["findings"][0];

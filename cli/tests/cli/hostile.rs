@@ -35,7 +35,7 @@ fn too_deep() -> Vec<(&'static str, String)> {
 /// A lookup nested in 100 blocks: deep, but well within what is parsed.
 fn nested_lookup() -> String {
     format!(
-        "fn nested(m: &Index, k: &str) {{{}\n    m.contains_key(&k.to_string());\n{}}}\n",
+        "fn nested(m: &HashMap, k: &str) {{{}\n    m.contains_key(&k.to_string());\n{}}}\n",
         "{".repeat(100),
         "}".repeat(100)
     )
@@ -70,7 +70,10 @@ fn hostile_tree() {
         .file("text/crlf.rs", lookup_at(1).replace('\n', "\r\n"))
         .file("text/bom.rs", format!("\u{feff}{LOOKUP}"))
         .file("text/bom_crlf.rs", format!("\u{feff}{}", LOOKUP.replace('\n', "\r\n")))
-        .file("text/bom_first_line.rs", "\u{feff}fn f(m: &I, k: &str) -> bool { m.contains_key(&k.to_string()) }\n")
+        .file(
+            "text/bom_first_line.rs",
+            "\u{feff}fn f(m: &HashMap, k: &str) -> bool { m.contains_key(&k.to_string()) }\n",
+        )
         .file("text/shebang.rs", format!("#!/usr/bin/env run-cargo-script\n{LOOKUP}"))
         .file("text/empty.rs", "")
         .file("text/comments_only.rs", "// nothing here\n/* at all */\n")
@@ -120,7 +123,7 @@ fn hostile_tree() {
     findings.extend([
         lookup_line("text/bom.rs", 2),
         lookup_line("text/bom_crlf.rs", 2),
-        format!("text/bom_first_line.rs:1:47: warning ML005 {LOOKUP_MSG}"),
+        format!("text/bom_first_line.rs:1:53: warning ML005 {LOOKUP_MSG}"),
         lookup_line("text/crlf.rs", 3),
         lookup_line("text/shebang.rs", 3),
     ]);

@@ -3,34 +3,34 @@
 
 use crate::common::*;
 
-const LIB: &str = "pub fn production(m: &Index, k: &str) -> bool {
+const LIB: &str = "pub fn production(m: &HashMap, k: &str) -> bool {
     m.contains_key(&k.to_string())
 }
 
 #[test]
-fn a_test() {
-    let _ = M.contains_key(&K.to_string());
+fn a_test(m: &HashMap, k: &str) {
+    let _ = m.contains_key(&k.to_string());
 }
 
 #[tokio::test]
-async fn an_async_test() {
-    let _ = M.contains_key(&K.to_string());
+async fn an_async_test(m: &HashMap, k: &str) {
+    let _ = m.contains_key(&k.to_string());
 }
 
 #[cfg(test)]
 mod tests {
-    fn helper(m: &Index) -> bool {
+    fn helper(m: &HashMap) -> bool {
         m.contains_key(&\"k\".to_string())
     }
 }
 
 #[cfg(all(test, feature = \"slow\"))]
-fn slow_helper(m: &Index) -> bool {
+fn slow_helper(m: &HashMap) -> bool {
     m.contains_key(&\"k\".to_string())
 }
 
 #[cfg(not(test))]
-fn not_test(m: &Index) -> bool {
+fn not_test(m: &HashMap) -> bool {
     m.contains_key(&\"k\".to_string())
 }
 ";

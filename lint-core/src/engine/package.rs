@@ -330,9 +330,11 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageRepo
             let keep = match &d.needs_hash_map {
                 None => true,
                 Some(name) => index.map_kind(name).is_some_and(|k| k.is_hash_based()),
-            };
+            } && d.needs_types.iter().all(|n| index.answers(n));
             if keep {
-                pending.entry(i).or_default().push(d.clone());
+                let mut d = d.clone();
+                d.message = crate::semantic::fill_type_slot(&d.message, &d.needs_types, &index);
+                pending.entry(i).or_default().push(d);
             }
         }
     }

@@ -3,6 +3,7 @@
 //! about long-lived maps in `index::lifecycle`, about types and impls in
 //! `index::typeinfo`.
 
+mod known;
 pub mod lifecycle;
 pub mod typeinfo;
 
@@ -10,6 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::facts::signatures::{FnSig, StaticSig};
 use crate::facts::{FileFacts, StructDef, TypeAlias};
 use crate::maptypes::{builtin_map_kind, MapKind};
 use crate::settings::Settings;
@@ -32,6 +34,9 @@ pub struct PackageIndex<'a> {
     renames: HashMap<&'a str, &'a str>,
     structs: HashMap<&'a str, Vec<&'a StructDef>>,
     consts: HashMap<&'a str, u64>,
+    /// Functions and methods with a declared return type, by name.
+    fns: HashMap<&'a str, Vec<&'a FnSig>>,
+    statics: HashMap<&'a str, Vec<&'a StaticSig>>,
 }
 
 impl<'a> PackageIndex<'a> {
@@ -40,7 +45,15 @@ impl<'a> PackageIndex<'a> {
         let mut renames = HashMap::new();
         let mut structs: HashMap<&str, Vec<&StructDef>> = HashMap::new();
         let mut consts = HashMap::new();
+        let mut fns: HashMap<&str, Vec<&FnSig>> = HashMap::new();
+        let mut statics: HashMap<&str, Vec<&StaticSig>> = HashMap::new();
         for f in &files {
+            for s in &f.facts.signatures.fns {
+                fns.entry(s.name.as_str()).or_default().push(s);
+            }
+            for s in &f.facts.signatures.statics {
+                statics.entry(s.name.as_str()).or_default().push(s);
+            }
             for s in &f.facts.structs {
                 structs.entry(s.name.as_str()).or_default().push(s);
             }
@@ -54,7 +67,7 @@ impl<'a> PackageIndex<'a> {
                 renames.entry(alias.as_str()).or_insert(original.as_str());
             }
         }
-        PackageIndex { root, files, settings, aliases, renames, structs, consts }
+        PackageIndex { root, files, settings, aliases, renames, structs, consts, fns, statics }
     }
 
     /// The crate-local structs and enums of this name (several when modules reuse a

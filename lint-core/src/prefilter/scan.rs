@@ -287,6 +287,41 @@ impl CallScan {
         CallScan { methods, words }
     }
 
+    /// Whether the text holds one of the words anywhere and may call one of the methods
+    /// with a local as its argument, borrowed: `.m(&k)`, `.m(&*k)`, `.m(k.as_str())`,
+    /// `.m(k)` (a local bound to a key built before the call).
+    pub fn may_call_with_local(&self, t: &[u8]) -> bool {
+        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
+        if !words.is_match(t) {
+            return false;
+        }
+        methods.find_iter(t).any(|m| {
+            let (s, e) = (m.start(), m.end());
+            if !whole_word(t, s, e)
+                || in_comment_line(t, s)
+                || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
+            {
+                return false;
+            }
+            let mut i = skip_space(t, e);
+            if t.get(i) != Some(&b'(') {
+                return matches!(token_after(t, e), (Near::Unsure, _));
+            }
+            i = skip_space(t, i + 1);
+            while matches!(t.get(i), Some(b'&' | b'*')) {
+                i = skip_space(t, i + 1);
+            }
+            if !t.get(i).is_some_and(|b| !b.is_ascii_digit()) {
+                return false;
+            }
+            while t.get(i).is_some_and(|&b| is_ident_byte(b)) {
+                i += 1;
+            }
+            let rest = &t[skip_space(t, i)..];
+            rest.starts_with(b")") || rest.starts_with(b".as_str()") || rest.starts_with(b".as_ref()")
+        })
+    }
+
     /// Whether the text may hold such a call. A call whose arguments the scan cannot
     /// delimit (a raw string, a comment, a turbofish, an unclosed bracket, a very long
     /// list) counts.

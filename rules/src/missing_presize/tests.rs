@@ -40,7 +40,7 @@ fn fixes_match_the_markers() {
 fn the_spec_example_reads_well() {
     let path = fixture().join("fail.rs");
     let f = findings(&path).into_iter().find(|f| f.location.line == 11).unwrap();
-    assert_eq!(f.message, "`by_id` (`HashMap`) starts empty and is filled in a loop over `users` of known length");
+    assert_eq!(f.message, "`by_id` (`HashMap`) starts empty and is filled by a loop of known length over `users`");
     assert_eq!(f.notes, ["it rehashes as it grows: about log2(n) reallocations, each of which moves every entry"]);
     assert_eq!(
         f.help,

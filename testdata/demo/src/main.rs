@@ -11,7 +11,8 @@ mod words;
 
 fn main() {
     let id = sessions::login("ada".to_string());
-    let counts = words::count_words("to be or not to be");
+    let text = "to be or not to be";
+    let counts = words::count_words(&text.split_whitespace().collect::<Vec<_>>());
     let stop = ["or".to_string()].into_iter().collect();
     let kept = counts.keys().filter(|w| !words::is_stop_word(&stop, w)).count();
     let daily = report::messages_per_user(&[id], &counts);

@@ -138,3 +138,17 @@ fn lookup_calls_with_allocating_arguments() {
     assert!(!yes("get(k.to_string())"), "not a method call");
     assert!(!yes("m.get(&k)"), "no allocating word anywhere");
 }
+
+#[test]
+fn lookup_calls_of_a_bound_local() {
+    let scan = CallScan::new(&["get", "contains"], &[".to_string();", "= format!("]);
+    let yes = |t: &str| scan.may_call_with_local(t.as_bytes());
+    assert!(yes("let k = format!(\"{a}\");\nm.get(&k)"));
+    assert!(yes("let k = n.to_string();\nv.contains(&*k)"));
+    assert!(yes("let k = n.to_string();\nm.get( k.as_str() )"));
+    assert!(yes("let k = n.to_string();\nm.get(k)"));
+    assert!(!yes("let k = n.to_string();\nm.get(&k[1..])"), "not the local itself");
+    assert!(!yes("let k = n.to_string();\nm.get(0)"));
+    assert!(!yes("let k = n.to_string();\nget(&k)"), "not a method call");
+    assert!(!yes("m.get(&k)"), "no key bound anywhere");
+}
