@@ -22,7 +22,7 @@ use crate::prefilter::Interest;
 use crate::settings::Settings;
 
 /// The first bytes of an entry file; the digit is the format's version.
-const MAGIC: &[u8; 8] = b"MAPLINT1";
+const MAGIC: &[u8; 8] = b"MAPLINT2";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 

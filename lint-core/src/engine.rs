@@ -72,6 +72,14 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let seeds = Seeds::new(&selected, settings);
     let cache = settings.cache_dir.as_deref().map(|dir| Cache::new(dir, settings));
+    let roots: Vec<&Path> = discovery
+        .jobs
+        .iter()
+        .filter_map(|j| j.package.as_deref())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let test_support = crate::manifest::test_support_packages(&roots);
     let shared = package::Shared {
         settings,
         rules: &rules,
@@ -81,6 +89,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
         resolve: &resolve,
         cache: cache.as_ref(),
         cwd: &cwd,
+        test_support: &test_support,
     };
 
     // Files are grouped by package; each package runs on its own, and keeps its facts

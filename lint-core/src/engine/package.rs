@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::{analyze_source, meta_of, Skipped};
 use crate::cache::{Cache, FileRecord, FileState, PackageEntry, Stamp};
 use crate::diagnostic::Diagnostic;
+use crate::facts::FileFacts;
 use crate::finding::Finding;
 use crate::index::{IndexedFile, PackageIndex};
 use crate::prefilter::{grow, with_declarations, Interest, Matcher, Seeds};
@@ -34,6 +35,8 @@ pub(super) struct Shared<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<&'static str> + Sync),
     pub cache: Option<&'a Cache>,
     pub cwd: &'a Path,
+    /// The roots of the test-support packages of the tree (`manifest`).
+    pub test_support: &'a std::collections::BTreeSet<PathBuf>,
 }
 
 /// What a package adds to the report.
@@ -275,12 +278,29 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
         }
     }
 
+    // Test code that depends on other files: the module tree, the package's manifest.
+    let paths: Vec<(&Path, _)> = works.iter().map(|w| (w.abs.as_path(), w.facts().map(|f| &f.names))).collect();
+    let tree = crate::modtree::build(root, &paths);
+    let whole_test = root.is_some_and(|r| sh.test_support.contains(r));
+    let in_test: Vec<bool> = tree.test.iter().map(|t| *t || whole_test).collect();
+    let marked: Vec<Option<FileFacts>> = works
+        .iter()
+        .zip(&in_test)
+        .map(|(w, &test)| {
+            let mut f = w.facts().filter(|f| test && !f.in_test_file)?.clone();
+            f.mark_test();
+            Some(f)
+        })
+        .collect();
     let parsed: Vec<usize> = (0..works.len()).filter(|&i| works[i].facts().is_some()).collect();
+    let mut modules = tree.module;
     let files = parsed
         .iter()
         .filter_map(|&i| {
             let w = &works[i];
-            Some(IndexedFile { display: &w.job.display, facts: w.facts()?, report: w.job.report })
+            let facts = marked[i].as_ref().or(w.facts())?;
+            let module = std::mem::take(&mut modules[i]);
+            Some(IndexedFile { display: &w.job.display, facts, report: w.job.report, module })
         })
         .collect();
     let index = PackageIndex::new(root.map(Path::to_path_buf), files, sh.settings);
@@ -295,7 +315,9 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
                 Some(name) => index.map_kind(name).is_some_and(|k| k.is_hash_based()),
             };
             if keep {
-                pending.entry(i).or_default().push(d.clone());
+                let mut d = d.clone();
+                d.in_test |= in_test[i];
+                pending.entry(i).or_default().push(d);
             }
         }
     }
@@ -312,6 +334,7 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
 
     for (i, diags) in pending {
         let (job, Some(facts)) = (works[i].job, works[i].facts()) else { continue };
+        let facts: &FileFacts = facts;
         if !job.report {
             continue;
         }

@@ -44,6 +44,8 @@ pub enum StaticForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaticDecl {
     pub name: String,
+    /// The inline module path, within the file, of the module declaring it.
+    pub module: Vec<String>,
     pub ty: TypeExpr,
     pub form: StaticForm,
     pub name_span: Span,
@@ -117,6 +119,9 @@ pub struct Site {
     /// it sits behind an `Arc`/`Rc`.
     pub via_clone: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the site: where
+    /// the names of its root are resolved.
+    pub module: Vec<String>,
     /// The type the enclosing function constructs: it takes no `self` (or `self` by
     /// value) and returns that type (or `Self` of its impl).
     pub constructs: Option<String>,
@@ -131,6 +136,8 @@ pub struct Accessor {
     pub chain: u32,
     pub via_clone: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the accessor.
+    pub module: Vec<String>,
 }
 
 impl LifecycleFacts {

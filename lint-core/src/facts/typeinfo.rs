@@ -16,7 +16,7 @@ use syn::visit::{self, Visit};
 use crate::diagnostic::Span;
 use crate::maptypes::builtin_map_kind;
 use crate::prefilter::Interest;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 use crate::types::{TypeExpr, TypeKind};
 
 pub use impls::{FieldRead, TraitImpl, TraitKind};
@@ -266,7 +266,10 @@ impl<'ast> Visit<'ast> for Collector<'ast> {
     }
 
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+        let was = self.in_test;
+        self.in_test |= is_test_mod(i);
+        visit::visit_item_mod(self, i);
+        self.in_test = was;
     }
     fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
         self.with_test(&i.attrs, |c| visit::visit_item_trait(c, i));

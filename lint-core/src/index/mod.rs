@@ -21,6 +21,8 @@ pub struct IndexedFile<'a> {
     pub facts: &'a FileFacts,
     /// Findings may be reported in this file.
     pub report: bool,
+    /// The file's module path from its crate root (`modtree`).
+    pub module: Vec<String>,
 }
 
 /// The merged facts of one package.
@@ -207,8 +209,11 @@ mod tests {
              type A<T> = A<(T, T, T, T, T, T, T, T)>;\n\
              struct S { m: Map<u8>, a: A<u8> }\n",
         );
-        let index =
-            PackageIndex::new(None, vec![IndexedFile { display: "lib.rs", facts: &facts, report: true }], &settings);
+        let index = PackageIndex::new(
+            None,
+            vec![IndexedFile { display: "lib.rs", facts: &facts, report: true, module: vec![] }],
+            &settings,
+        );
         assert_eq!(index.map_kind_of(&types[0]), Some(MapKind::Hash));
         assert_eq!(index.expand(&types[0]).args().len(), 2);
         // Each step multiplies the self-referential alias by eight: expansion stops

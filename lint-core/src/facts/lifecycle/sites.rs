@@ -21,6 +21,7 @@ impl Collector<'_> {
             chain: r.chain,
             via_clone: r.via_clone,
             in_test: self.in_test,
+            module: self.module.clone(),
             constructs: self.constructs.clone(),
         });
     }

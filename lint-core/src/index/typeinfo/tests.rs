@@ -17,7 +17,7 @@ fn facts(src: &str) -> FileFacts {
 fn with_index<R>(srcs: &[&str], f: impl FnOnce(&PackageIndex) -> R) -> R {
     let settings = Settings { map_types: vec!["Registry".into()], ..Settings::default() };
     let facts: Vec<FileFacts> = srcs.iter().map(|s| facts(s)).collect();
-    let files = facts.iter().map(|f| IndexedFile { display: "f.rs", facts: f, report: true }).collect();
+    let files = facts.iter().map(|f| IndexedFile { display: "f.rs", facts: f, report: true, module: vec![] }).collect();
     let index = PackageIndex::new(None, files, &settings);
     f(&index)
 }
