@@ -4,6 +4,7 @@
 //! `index::typeinfo`.
 
 pub mod lifecycle;
+pub mod names;
 pub mod typeinfo;
 
 use std::borrow::Cow;
@@ -34,6 +35,8 @@ pub struct PackageIndex<'a> {
     renames: HashMap<&'a str, &'a str>,
     structs: HashMap<&'a str, Vec<&'a StructDef>>,
     consts: HashMap<&'a str, u64>,
+    /// Modules, items and imports: what a name written in a module denotes.
+    pub names: names::NameModel<'a>,
 }
 
 impl<'a> PackageIndex<'a> {
@@ -56,7 +59,9 @@ impl<'a> PackageIndex<'a> {
                 renames.entry(alias.as_str()).or_insert(original.as_str());
             }
         }
-        PackageIndex { root, files, settings, aliases, renames, structs, consts }
+        let modules: Vec<(&[String], &'a FileFacts)> = files.iter().map(|f| (f.module.as_slice(), f.facts)).collect();
+        let names = names::NameModel::new(&modules);
+        PackageIndex { root, files, settings, aliases, renames, structs, consts, names }
     }
 
     /// The crate-local structs and enums of this name (several when modules reuse a
