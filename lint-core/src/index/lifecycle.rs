@@ -131,7 +131,7 @@ impl<'a> PackageIndex<'a> {
         let mut out = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for st in &f.facts.lifecycle.statics {
-                if let Some(held) = self.held_map(&st.ty) {
+                if let Some(held) = self.held_map(&st.ty, self.names.scope(fi, &st.module)) {
                     out.push(LongLivedMap {
                         file: fi,
                         owner: Owner::Static(st),
@@ -142,17 +142,19 @@ impl<'a> PackageIndex<'a> {
                 }
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                let (scope, id) = (self.names.scope(fi, &s.module), self.names.id_of(s));
+                let is_owned = id.is_some_and(|id| owned.contains(&id));
                 for field in &s.fields {
-                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let Some(held) = self.held_map(&field.ty, scope) else { continue };
                     // A single-threaded cell is shared only within one thread: its struct is
                     // long-lived when something keeps it, not when it is a function's local.
                     let shared = held.kind == MapKind::Dash
-                        || (held.behind_im && (!held.only_local_cells || owned.contains(&s.name)));
+                        || (held.behind_im && (!held.only_local_cells || is_owned));
                     let why = if shared {
                         Why::Shared
-                    } else if let Some(h) = locked.get(&s.name) {
+                    } else if let Some(h) = id.and_then(|id| locked.get(&id)) {
                         Why::LockedStruct(h.clone())
-                    } else if let Some(st) = reachable.get(&s.name) {
+                    } else if let Some(st) = id.and_then(|id| reachable.get(&id)) {
                         Why::Reachable(st.clone())
                     } else if plain {
                         Why::PlainField

@@ -16,10 +16,17 @@ use std::collections::HashMap;
 use crate::facts::lifecycle::StaticDecl;
 use crate::facts::names::UseDecl;
 use crate::facts::{FileFacts, StructDef, TypeAlias};
+use crate::index::PackageIndex;
+use crate::types::{TypeExpr, TypeKind};
 
 /// A module of the package, interned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ModId(u32);
+
+impl ModId {
+    /// The crate root.
+    pub const ROOT: ModId = ModId(0);
+}
 
 /// A struct, enum, alias or static of the package: its module and name, interned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,6 +58,7 @@ const MAX_DEPTH: usize = 8;
 #[derive(Default)]
 struct Module<'a> {
     path: Vec<String>,
+    children: HashMap<String, ModId>,
     items: HashMap<(&'a str, Ns), ItemId>,
     uses: Vec<&'a UseDecl>,
 }
@@ -123,11 +131,12 @@ impl<'a> NameModel<'a> {
             return *id;
         }
         // Parents first, so that `super` always finds one.
-        if let Some((_, parent)) = path.split_last() {
-            self.intern(parent);
-        }
+        let parent = path.split_last().map(|(last, parent)| (last, self.intern(parent)));
         let id = ModId(self.modules.len() as u32);
         self.modules.push(Module { path: path.to_vec(), ..Module::default() });
+        if let Some((last, p)) = parent {
+            self.modules[p.0 as usize].children.insert(last.clone(), id);
+        }
         self.ids.insert(path.to_vec(), id);
         id
     }
@@ -170,9 +179,7 @@ impl<'a> NameModel<'a> {
     }
 
     fn child(&self, m: ModId, name: &str) -> Option<ModId> {
-        let mut p = self.modules[m.0 as usize].path.clone();
-        p.push(name.to_string());
-        self.ids.get(&p).copied()
+        self.modules[m.0 as usize].children.get(name).copied()
     }
 
     fn parent(&self, m: ModId) -> Option<ModId> {
@@ -267,6 +274,45 @@ impl<'a> NameModel<'a> {
     /// Every item of a bare name, in any module (the candidates of an unknown name).
     pub fn all_named(&self, name: &str, ns: Ns) -> Vec<ItemId> {
         self.modules.iter().filter_map(|m| m.items.get(&(name, ns)).copied()).collect()
+    }
+}
+
+impl PackageIndex<'_> {
+    /// The crate-local structs (not enums) a written type denotes in module `scope`: the
+    /// one its path resolves to; every struct of its name when the path cannot be resolved;
+    /// none when it names another crate's type.
+    pub fn structs_at(&self, scope: ModId, ty: &TypeExpr) -> Vec<ItemId> {
+        match &ty.kind {
+            TypeKind::Path { segments, .. } => self.structs_by_path(scope, segments),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The crate-local structs (not enums) a path denotes in module `scope` (see
+    /// `structs_at`).
+    pub fn structs_by_path(&self, scope: ModId, path: &[String]) -> Vec<ItemId> {
+        let is_struct = |id: &ItemId| self.names.get(*id).structs.iter().any(|s| !s.is_enum);
+        match self.names.resolve(scope, path, Ns::Type) {
+            Resolution::Items(ids) => ids.into_iter().filter(is_struct).collect(),
+            Resolution::External => Vec::new(),
+            Resolution::Unknown => {
+                let Some(last) = path.last() else { return Vec::new() };
+                self.names.all_named(last, Ns::Type).into_iter().filter(is_struct).collect()
+            }
+        }
+    }
+
+    /// The module-level statics a name denotes in module `scope`; every static of its name
+    /// when it cannot be resolved.
+    pub fn statics_by_name(&self, scope: ModId, name: &str) -> (Vec<ItemId>, Resolution) {
+        let path = [name.to_string()];
+        let r = self.names.resolve(scope, &path, Ns::Value);
+        let ids = match &r {
+            Resolution::Items(ids) => ids.clone(),
+            Resolution::External => Vec::new(),
+            Resolution::Unknown => self.names.all_named(name, Ns::Value),
+        };
+        (ids, r)
     }
 }
 

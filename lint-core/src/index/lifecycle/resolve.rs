@@ -9,6 +9,7 @@ use super::held::Holding;
 use super::{LongLivedMap, Owner};
 use crate::facts::lifecycle::{Accessor, Root, Site, SiteKind, StaticDecl};
 use crate::facts::{FieldDef, StructDef};
+use crate::index::names::{ItemId, ModId, Resolution};
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
 
@@ -18,10 +19,11 @@ const MAX_ACCESSOR_DEPTH: usize = 3;
 /// Something a root can denote.
 #[derive(Clone, Copy)]
 enum Place<'a> {
-    Static(&'a StaticDecl),
+    /// A static and the index of its file.
+    Static(usize, &'a StaticDecl),
     Field(&'a StructDef, &'a FieldDef),
     /// The whole value of a struct type (`*self = ..`).
-    Whole(&'a str),
+    Whole(ItemId),
 }
 
 /// A place reached by a root, with the access chain and clone flag of accessors on the
@@ -40,8 +42,8 @@ struct Tables<'a> {
     accessors: HashMap<&'a str, Vec<(usize, &'a Accessor)>>,
     /// Map index by the address of its declaration.
     map_of: HashMap<usize, usize>,
-    /// Map indices of the fields of each struct name.
-    maps_in_struct: HashMap<&'a str, Vec<usize>>,
+    /// Map indices of the fields of each struct.
+    maps_in_struct: HashMap<ItemId, Vec<usize>>,
 }
 
 fn addr<T>(x: &T) -> usize {
@@ -80,7 +82,9 @@ impl<'a> PackageIndex<'a> {
                 Owner::Static(s) => drop(t.map_of.insert(addr(s), i)),
                 Owner::Field { strukt, field } => {
                     t.map_of.insert(addr(field), i);
-                    t.maps_in_struct.entry(strukt.name.as_str()).or_default().push(i);
+                    if let Some(id) = self.names.id_of(strukt) {
+                        t.maps_in_struct.entry(id).or_default().push(i);
+                    }
                 }
             }
         }
@@ -93,7 +97,8 @@ impl<'a> PackageIndex<'a> {
         let mut found: Vec<Vec<(usize, &'a Site)>> = vec![Vec::new(); maps.len()];
         for (fi, f) in self.files.iter().enumerate() {
             for site in &f.facts.lifecycle.sites {
-                let (targets, certain) = self.targets(&t, fi, &site.root, 0);
+                let scope = self.names.scope(fi, &site.module);
+                let (targets, certain) = self.targets(&t, fi, scope, &site.root, 0);
                 for target in targets {
                     for i in self.maps_reached(&t, maps, site, &target, certain) {
                         if !site.in_test || maps[i].in_test() {
@@ -108,8 +113,9 @@ impl<'a> PackageIndex<'a> {
         }
     }
 
-    /// The places a root denotes, and whether it denotes exactly one.
-    fn targets(&self, t: &Tables<'a>, file: usize, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
+    /// The places a root written in `file`, module `scope`, denotes, and whether it
+    /// denotes exactly one.
+    fn targets(&self, t: &Tables<'a>, file: usize, scope: ModId, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
         let plain = |places: Vec<Place<'a>>| {
             let certain = places.len() == 1;
             (places.into_iter().map(|place| Target { place, chain: 0, via_clone: false }).collect(), certain)
@@ -117,25 +123,38 @@ impl<'a> PackageIndex<'a> {
         match root {
             Root::Static(name) => {
                 let all = t.statics.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-                let here: Vec<_> = all.iter().filter(|(f, _)| *f == file).collect();
-                let chosen = if here.is_empty() { all.iter().collect() } else { here };
-                plain(chosen.into_iter().map(|(_, s)| Place::Static(s)).collect())
+                let chosen: Vec<_> = match self.statics_by_name(scope, name) {
+                    (ids, Resolution::Items(_)) => {
+                        all.iter().filter(|(_, s)| self.names.id_of(*s).is_some_and(|i| ids.contains(&i))).collect()
+                    }
+                    (_, Resolution::External) => Vec::new(),
+                    // Unresolved: a static of this file, else every static of the name.
+                    (_, Resolution::Unknown) => {
+                        let here: Vec<_> = all.iter().filter(|(f, _)| *f == file).collect();
+                        if here.is_empty() {
+                            all.iter().collect()
+                        } else {
+                            here
+                        }
+                    }
+                };
+                plain(chosen.into_iter().map(|(f, s)| Place::Static(*f, s)).collect())
             }
             Root::LocalStatic(id) => {
-                plain(t.local_statics.get(&(file, *id)).map(|s| Place::Static(s)).into_iter().collect())
+                plain(t.local_statics.get(&(file, *id)).map(|s| Place::Static(file, s)).into_iter().collect())
             }
             Root::TypedField { ty, field } => plain(
-                self.structs_named(ty)
-                    .iter()
-                    .filter(|s| !s.is_enum)
+                self.structs_by_path(scope, std::slice::from_ref(ty))
+                    .into_iter()
+                    .flat_map(|id| self.names.get(id).structs.iter().filter(|s| !s.is_enum))
                     .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
                     .collect(),
             ),
             Root::Field(name) => plain(
                 t.fields_by_name.get(name.as_str()).into_iter().flatten().map(|(s, f)| Place::Field(s, f)).collect(),
             ),
-            Root::SelfValue(ty) => match self.structs_named(ty).first() {
-                Some(s) => plain(vec![Place::Whole(s.name.as_str())]),
+            Root::SelfValue(ty) => match self.structs_by_path(scope, std::slice::from_ref(ty)).first() {
+                Some(id) => plain(vec![Place::Whole(*id)]),
                 None => (Vec::new(), false),
             },
             Root::Call { name, direct } if depth < MAX_ACCESSOR_DEPTH => {
@@ -143,7 +162,8 @@ impl<'a> PackageIndex<'a> {
                 let mut out = Vec::new();
                 let mut certain = *direct && accessors.len() == 1;
                 for (af, a) in accessors {
-                    let (inner, c) = self.targets(t, *af, &a.root, depth + 1);
+                    let scope = self.names.scope(*af, &a.module);
+                    let (inner, c) = self.targets(t, *af, scope, &a.root, depth + 1);
                     certain &= c;
                     out.extend(inner.into_iter().map(|x| Target {
                         place: x.place,
@@ -169,24 +189,22 @@ impl<'a> PackageIndex<'a> {
         let chain = site.chain | target.chain;
         let via_clone = site.via_clone || target.via_clone;
         let shared_escape = site.kind == SiteKind::Escape && site.method.starts_with("& ");
-        let (ty, owner_struct) = match target.place {
-            Place::Static(s) => (Some(&s.ty), None),
-            Place::Field(s, f) => (Some(&f.ty), Some(s.name.as_str())),
-            Place::Whole(name) => (None, Some(name)),
+        let (owner_struct, holding) = match target.place {
+            Place::Static(f, s) => (None, self.holding(&s.ty, self.names.scope(f, &s.module))),
+            Place::Field(s, f) => {
+                let scope = self.names.id_of(s).map_or(ModId::ROOT, |id| self.names.get(id).module);
+                (Some(s.name.as_str()), self.holding(&f.ty, scope))
+            }
+            Place::Whole(id) => {
+                let holding =
+                    Holding::Struct { ids: vec![id], behind_im: false, only_local_cells: false, shared_by_clone: false };
+                (Some(self.names.get(id).name), holding)
+            }
         };
-        let holding = ty.map_or_else(
-            || Holding::Struct {
-                name: owner_struct.unwrap_or_default().to_string(),
-                behind_im: false,
-                only_local_cells: false,
-                shared_by_clone: false,
-            },
-            |ty| self.holding(ty),
-        );
         match holding {
             Holding::Map(held) => {
                 let key = match target.place {
-                    Place::Static(s) => addr(s),
+                    Place::Static(_, s) => addr(s),
                     Place::Field(_, f) => addr(f),
                     Place::Whole(_) => return Vec::new(),
                 };
@@ -209,12 +227,12 @@ impl<'a> PackageIndex<'a> {
                 vec![i]
             }
             // Replacing a whole struct value replaces the maps inside it.
-            Holding::Struct { name, shared_by_clone, .. } if site.kind == SiteKind::Reassign && certain => {
+            Holding::Struct { ids, shared_by_clone, .. } if site.kind == SiteKind::Reassign && certain => {
                 if via_clone && !shared_by_clone {
                     return Vec::new();
                 }
-                let within = self.structs_within(&name);
-                within.iter().flat_map(|s| t.maps_in_struct.get(s.as_str()).into_iter().flatten().copied()).collect()
+                let within = self.structs_within(&ids);
+                within.iter().flat_map(|s| t.maps_in_struct.get(s).into_iter().flatten().copied()).collect()
             }
             _ => Vec::new(),
         }
