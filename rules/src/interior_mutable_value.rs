@@ -93,7 +93,7 @@ impl Rule for InteriorMutableValue {
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         for site in index.type_sites() {
-            let resolved = index.resolve_type(site.ty);
+            let resolved = index.resolve_type_in(site.ty, site.scope);
             for m in index.maps_in(&resolved) {
                 if let Some(d) = check_map(index, &site, &m) {
                     out.push((site.file, d));

@@ -148,8 +148,7 @@ impl<'a> PackageIndex<'a> {
                     let Some(held) = self.held_map(&field.ty, scope) else { continue };
                     // A single-threaded cell is shared only within one thread: its struct is
                     // long-lived when something keeps it, not when it is a function's local.
-                    let shared = held.kind == MapKind::Dash
-                        || (held.behind_im && (!held.only_local_cells || is_owned));
+                    let shared = held.kind == MapKind::Dash || (held.behind_im && (!held.only_local_cells || is_owned));
                     let why = if shared {
                         Why::Shared
                     } else if let Some(h) = id.and_then(|id| locked.get(&id)) {

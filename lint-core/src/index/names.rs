@@ -271,6 +271,23 @@ impl<'a> NameModel<'a> {
         Resolution::Unknown
     }
 
+    /// The path a `use` of module `scope` imports under `name`, if one does.
+    pub fn import_path(&self, scope: ModId, name: &str) -> Option<&[String]> {
+        self.modules[scope.0 as usize].uses.iter().find(|u| u.name == name).map(|u| u.path.as_slice())
+    }
+
+    /// Whether the crate root has a module of this name.
+    pub fn is_top_module(&self, name: &str) -> bool {
+        self.child(ModId::ROOT, name).is_some()
+    }
+
+    /// The path of an item from the crate root: `crate::a::Name`.
+    pub fn crate_path(&self, id: ItemId) -> Vec<String> {
+        let it = self.get(id);
+        let module = &self.modules[it.module.0 as usize].path;
+        std::iter::once("crate".to_string()).chain(module.iter().cloned()).chain([it.name.to_string()]).collect()
+    }
+
     /// Every item of a bare name, in any module (the candidates of an unknown name).
     pub fn all_named(&self, name: &str, ns: Ns) -> Vec<ItemId> {
         self.modules.iter().filter_map(|m| m.items.get(&(name, ns)).copied()).collect()

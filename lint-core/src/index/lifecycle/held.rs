@@ -131,7 +131,8 @@ impl PackageIndex<'_> {
                 let scope = self.names.scope(fi, &s.module);
                 let own = self.names.id_of(s);
                 for field in &s.fields {
-                    if let Holding::Struct { ids, behind_im: true, only_local_cells, .. } = self.holding(&field.ty, scope)
+                    if let Holding::Struct { ids, behind_im: true, only_local_cells, .. } =
+                        self.holding(&field.ty, scope)
                     {
                         if !only_local_cells || own.is_some_and(|o| owned.contains(&o)) {
                             for id in ids {

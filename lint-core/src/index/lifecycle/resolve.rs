@@ -196,8 +196,12 @@ impl<'a> PackageIndex<'a> {
                 (Some(s.name.as_str()), self.holding(&f.ty, scope))
             }
             Place::Whole(id) => {
-                let holding =
-                    Holding::Struct { ids: vec![id], behind_im: false, only_local_cells: false, shared_by_clone: false };
+                let holding = Holding::Struct {
+                    ids: vec![id],
+                    behind_im: false,
+                    only_local_cells: false,
+                    shared_by_clone: false,
+                };
                 (Some(self.names.get(id).name), holding)
             }
         };
