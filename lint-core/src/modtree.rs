@@ -73,6 +73,29 @@ pub fn build(root: Option<&Path>, files: &[(&Path, Option<&NameFacts>)]) -> Modu
     ModuleTree { module, test }
 }
 
+/// The files that may declare the module of `path` or one of its ancestors, short of
+/// `#[path = ".."]`: `mod.rs`, `lib.rs` and `main.rs` of each directory from the file's
+/// own up to the package root, and the `<dir>.rs` beside each of those directories. The
+/// prefilter parses them (when they declare a module) for every file it parses, so that
+/// the file's place in the tree is the same whether every file is parsed or not.
+pub fn ancestor_files(path: &Path, root: Option<&Path>) -> Vec<PathBuf> {
+    let Some(root) = root else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut dir = path.parent();
+    while let Some(d) = dir.filter(|d| d.starts_with(root)) {
+        out.extend(["mod.rs", "lib.rs", "main.rs"].map(|f| d.join(f)));
+        if d == root {
+            break;
+        }
+        if let (Some(parent), Some(name)) = (d.parent(), d.file_name()) {
+            out.push(parent.join(format!("{}.rs", name.to_string_lossy())));
+        }
+        dir = d.parent();
+    }
+    out.retain(|p| p != path);
+    out
+}
+
 /// The file a `mod name;` declaration names, if it is a file of the package.
 fn child_file(
     parent: &Path,
@@ -154,6 +177,26 @@ mod tests {
     fn decl(name: &str, test: bool, path_attr: Option<&str>) -> ModDecl {
         let path_attr = path_attr.map(str::to_string);
         ModDecl { module: vec![], name: name.to_string(), path_attr, inline: false, test }
+    }
+
+    #[test]
+    fn ancestors() {
+        let got = ancestor_files(Path::new("/p/src/a/b.rs"), Some(Path::new("/p")));
+        let want = [
+            "/p/src/a/mod.rs",
+            "/p/src/a/lib.rs",
+            "/p/src/a/main.rs",
+            "/p/src/a.rs",
+            "/p/src/mod.rs",
+            "/p/src/lib.rs",
+            "/p/src/main.rs",
+            "/p/src.rs",
+            "/p/mod.rs",
+            "/p/lib.rs",
+            "/p/main.rs",
+        ];
+        assert_eq!(got, want.map(PathBuf::from));
+        assert!(ancestor_files(Path::new("/p/src/a.rs"), None).is_empty());
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //! accesses one of them as `Matcher` says is parsed in the next round, until no file is
 //! added.
 //!
-//! A file that declares an out-of-line module (`mod tests;`) is always parsed: its
-//! declarations place other files in the module tree and decide which are test code.
+//! Module declarations place files in the module tree and decide which are test code: a
+//! file that declares a module under `#[path = ".."]` is always parsed, and so is every
+//! file that may declare the module of a parsed file (`modtree::ancestor_files`).
 
 pub mod interest;
 pub mod scan;
@@ -87,7 +88,7 @@ impl Seeds {
     /// Whether a file must be parsed in the first round. Local rules' triggers count only
     /// in files whose findings are reported.
     pub fn matches(&self, text: &[u8], report: bool) -> bool {
-        if self.all || declares_module_file(text) {
+        if self.all || declares_path_module(text) {
             return true;
         }
         let code = |m: aho_corasick::Match| !scan::in_comment_line(text, m.start());
@@ -96,6 +97,11 @@ impl Seeds {
         }
         report && (self.always || self.scans.iter().any(|scan| scan(text)))
     }
+}
+
+/// Whether the text may declare an out-of-line module under `#[path = ".."]`.
+pub fn declares_path_module(t: &[u8]) -> bool {
+    memchr::memmem::find_iter(t, b"path").any(|s| whole_word(t, s, s + 4)) && declares_module_file(t)
 }
 
 /// Whether the text may declare an out-of-line module: the word `mod`, then a name and
@@ -126,7 +132,7 @@ pub fn declares_module_file(t: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::declares_module_file;
+    use super::{declares_module_file, declares_path_module};
 
     #[test]
     fn module_declarations() {
@@ -135,5 +141,7 @@ mod tests {
         assert!(!declares_module_file(b"mod tests { fn f() {} }"));
         assert!(!declares_module_file(b"// mod tests;\nlet module = 1;"));
         assert!(!declares_module_file(b"fn model(); x.mod_y;"));
+        assert!(declares_path_module(b"#[path = \"a_tests.rs\"]\nmod tests;"));
+        assert!(!declares_path_module(b"mod tests;\nfn f() {}"));
     }
 }

@@ -4,7 +4,7 @@
 //! package index, the package rules, and the suppression and resolution of the package's
 //! findings. The package's facts live only while it runs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -106,8 +106,12 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
     let unchanged = works.iter().all(|w| w.cached) && old_count == works.len();
     let interest = match &old_interest {
         Some(old) if unchanged => old.clone(),
-        _ if sh.seeds.needs_interest() && !sh.settings.no_prefilter => rounds(sh, &mut works, old_interest.as_ref()),
-        _ => Interest::default(),
+        _ if sh.settings.no_prefilter => Interest::default(),
+        _ if !sh.seeds.needs_interest() => {
+            ancestors(sh, root, &mut works);
+            Interest::default()
+        }
+        _ => rounds(sh, root, &mut works, old_interest.as_ref()),
     };
 
     let mut report = findings(sh, root, &works);
@@ -174,7 +178,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
 /// The prefilter's later rounds: parses the files that mention the package's names of
 /// interest until no file is added. Returns the final names, which every file left
 /// unparsed was checked against.
-fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
+fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Interest>) -> Interest {
     let mut last: Option<Interest> = None;
     let mut base = Interest::new(sh.settings);
     loop {
@@ -192,9 +196,10 @@ fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
             .map(|w| {
                 let m = if w.checked_old { &since_old } else { &fresh };
                 w.checked_old = false;
-                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, m)))
+                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, &|t| m.matches(t))))
             })
-            .sum();
+            .sum::<usize>()
+            + ancestors(sh, root, works);
         last = Some(ix);
         if added == 0 {
             return last.unwrap_or_default();
@@ -202,8 +207,31 @@ fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
     }
 }
 
+/// Parses the unparsed files that may declare the module of a parsed file (see
+/// `modtree::ancestor_files`) and do declare a module, until none is added; returns how
+/// many were parsed.
+fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> usize {
+    let mut total = 0;
+    loop {
+        let wanted: HashSet<PathBuf> = works
+            .iter()
+            .filter(|w| w.facts().is_some())
+            .flat_map(|w| crate::modtree::ancestor_files(&w.abs, root))
+            .collect();
+        let added: usize = works
+            .par_iter_mut()
+            .filter(|w| w.is_unparsed() && wanted.contains(&w.abs))
+            .map(|w| usize::from(rescan(sh, w, &crate::prefilter::declares_module_file)))
+            .sum();
+        if added == 0 {
+            return total;
+        }
+        total += added;
+    }
+}
+
 /// Reads an unparsed file again and parses it when it matches; true when it was parsed.
-fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
+fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -> bool {
     let src = match SourceText::read(&w.job.path) {
         Ok(src) => src,
         Err(reason) => {
@@ -212,7 +240,7 @@ fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
             return false;
         }
     };
-    if !m.matches(src.text.as_bytes()) {
+    if !matches(src.text.as_bytes()) {
         return false;
     }
     let state = parse(sh, w.job, &w.abs, &src);

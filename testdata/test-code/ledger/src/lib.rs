@@ -14,8 +14,7 @@ pub fn credit(account: u64, amount: i64) {
 #[cfg(test)]
 mod checks;
 
-#[cfg(any(test, feature = "fixtures"))]
-pub mod recorder;
+pub mod support;
 
 mod testutils;
 

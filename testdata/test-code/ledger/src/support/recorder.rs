@@ -1,5 +1,5 @@
-//! Declared under `cfg(any(test, feature = "fixtures"))`: compiled for tests and test
-//! helpers only.
+//! Declared in `support.rs` under `cfg(any(test, feature = "fixtures"))`: compiled for
+//! tests and test helpers only.
 use std::cell::RefCell;
 use std::collections::HashSet;
 
