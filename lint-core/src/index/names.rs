@@ -55,12 +55,18 @@ pub enum Ns {
 /// Imports and globs are followed this deep.
 const MAX_DEPTH: usize = 8;
 
+/// Lookups one resolution makes at most (globs that import each other cycle).
+const MAX_STEPS: usize = 64;
+
 #[derive(Default)]
 struct Module<'a> {
     path: Vec<String>,
+    parent: Option<ModId>,
     children: HashMap<String, ModId>,
     items: HashMap<(&'a str, Ns), ItemId>,
-    uses: Vec<&'a UseDecl>,
+    /// Imports by the name they bind (the first of a name wins).
+    uses: HashMap<&'a str, &'a UseDecl>,
+    globs: Vec<&'a UseDecl>,
 }
 
 /// An item: where it is declared.
@@ -81,6 +87,8 @@ pub struct NameModel<'a> {
     items: Vec<Item<'a>>,
     /// Item of each struct, alias and module-level static, by the address of its fact.
     by_fact: HashMap<usize, ItemId>,
+    /// Every item of each bare name.
+    by_name: HashMap<(&'a str, Ns), Vec<ItemId>>,
     /// The module of each file (its module path from its crate root).
     file_module: Vec<ModId>,
 }
@@ -105,7 +113,12 @@ impl<'a> NameModel<'a> {
             }
             for u in &facts.names.uses {
                 let id = m.intern(&scoped(&u.module));
-                m.modules[id.0 as usize].uses.push(u);
+                let module = &mut m.modules[id.0 as usize];
+                if u.name == "*" {
+                    module.globs.push(u);
+                } else {
+                    module.uses.entry(u.name.as_str()).or_insert(u);
+                }
             }
             for s in &facts.structs {
                 let id = m.item(&scoped(&s.module), &s.name, Ns::Type);
@@ -133,7 +146,7 @@ impl<'a> NameModel<'a> {
         // Parents first, so that `super` always finds one.
         let parent = path.split_last().map(|(last, parent)| (last, self.intern(parent)));
         let id = ModId(self.modules.len() as u32);
-        self.modules.push(Module { path: path.to_vec(), ..Module::default() });
+        self.modules.push(Module { path: path.to_vec(), parent: parent.map(|(_, p)| p), ..Module::default() });
         if let Some((last, p)) = parent {
             self.modules[p.0 as usize].children.insert(last.clone(), id);
         }
@@ -150,6 +163,7 @@ impl<'a> NameModel<'a> {
         let item = Item { module: m, name, structs: vec![], aliases: vec![], statics: vec![] };
         self.items.push(item);
         self.modules[m.0 as usize].items.insert((name, ns), id);
+        self.by_name.entry((name, ns)).or_default().push(id);
         id
     }
 
@@ -183,28 +197,28 @@ impl<'a> NameModel<'a> {
     }
 
     fn parent(&self, m: ModId) -> Option<ModId> {
-        let p = &self.modules[m.0 as usize].path;
-        self.ids.get(p.split_last()?.1).copied()
+        self.modules[m.0 as usize].parent
     }
 
     /// Resolves a path written in module `scope`.
     pub fn resolve(&self, scope: ModId, path: &[String], ns: Ns) -> Resolution {
-        self.resolve_at(scope, path, ns, 0)
+        let mut steps = MAX_STEPS;
+        self.resolve_at(scope, path, ns, 0, &mut steps)
     }
 
-    fn resolve_at(&self, scope: ModId, path: &[String], ns: Ns, depth: usize) -> Resolution {
+    fn resolve_at(&self, scope: ModId, path: &[String], ns: Ns, depth: usize, steps: &mut usize) -> Resolution {
         let Some((last, init)) = path.split_last() else { return Resolution::Unknown };
         if init.is_empty() {
-            return self.name_in(scope, last, ns, depth);
+            return self.name_in(scope, last, ns, depth, steps);
         }
-        match self.module_of(scope, init, depth) {
-            Ok(m) => self.name_in(m, last, ns, depth),
+        match self.module_of(scope, init, depth, steps) {
+            Ok(m) => self.name_in(m, last, ns, depth, steps),
             Err(r) => r,
         }
     }
 
     /// The module a path of modules denotes from `scope`.
-    fn module_of(&self, scope: ModId, path: &[String], depth: usize) -> Result<ModId, Resolution> {
+    fn module_of(&self, scope: ModId, path: &[String], depth: usize, steps: &mut usize) -> Result<ModId, Resolution> {
         let mut segs = path.iter().map(String::as_str);
         let first = segs.next().ok_or(Resolution::Unknown)?;
         let mut m = match first {
@@ -213,7 +227,7 @@ impl<'a> NameModel<'a> {
             "self" => scope,
             "super" => self.parent(scope).ok_or(Resolution::Unknown)?,
             "Self" => return Err(Resolution::Unknown),
-            name => self.module_named(scope, name, depth)?,
+            name => self.module_named(scope, name, depth, steps)?,
         };
         for seg in segs {
             m = match seg {
@@ -221,7 +235,7 @@ impl<'a> NameModel<'a> {
                 "self" => m,
                 name => match self.child(m, name) {
                     Some(c) => c,
-                    None => self.module_named(m, name, depth)?,
+                    None => self.module_named(m, name, depth, steps)?,
                 },
             };
         }
@@ -229,17 +243,18 @@ impl<'a> NameModel<'a> {
     }
 
     /// The module a single name denotes in `scope`: a child module, or an import of one.
-    fn module_named(&self, scope: ModId, name: &str, depth: usize) -> Result<ModId, Resolution> {
+    fn module_named(&self, scope: ModId, name: &str, depth: usize, steps: &mut usize) -> Result<ModId, Resolution> {
         if let Some(c) = self.child(scope, name) {
             return Ok(c);
         }
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || *steps == 0 {
             return Err(Resolution::Unknown);
         }
+        *steps -= 1;
         let module = &self.modules[scope.0 as usize];
-        match module.uses.iter().find(|u| u.name == name) {
+        match module.uses.get(name) {
             Some(u) if u.path.len() == 1 && u.path[0] == name => Err(Resolution::External),
-            Some(u) => self.module_of(scope, &u.path, depth + 1),
+            Some(u) => self.module_of(scope, &u.path, depth + 1, steps),
             None if module.items.contains_key(&(name, Ns::Type)) => Err(Resolution::Unknown),
             // Not a module of this package: another crate (`tokio::..`, `std::..`).
             None => Err(Resolution::External),
@@ -247,21 +262,22 @@ impl<'a> NameModel<'a> {
     }
 
     /// A single name in a module: its items, then its imports, then its globs.
-    fn name_in(&self, scope: ModId, name: &str, ns: Ns, depth: usize) -> Resolution {
+    fn name_in(&self, scope: ModId, name: &str, ns: Ns, depth: usize, steps: &mut usize) -> Resolution {
         let module = &self.modules[scope.0 as usize];
         if let Some(id) = module.items.get(&(name, ns)) {
             return Resolution::Items(vec![*id]);
         }
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || *steps == 0 {
             return Resolution::Unknown;
         }
-        if let Some(u) = module.uses.iter().find(|u| u.name == name) {
-            return self.resolve_at(scope, &u.path, ns, depth + 1);
+        *steps -= 1;
+        if let Some(u) = module.uses.get(name) {
+            return self.resolve_at(scope, &u.path, ns, depth + 1, steps);
         }
-        for g in module.uses.iter().filter(|u| u.name == "*") {
+        for g in &module.globs {
             // A glob of another crate may bring any name; so may an unparsed module.
-            if let Ok(m) = self.module_of(scope, &g.path, depth + 1) {
-                if let Resolution::Items(ids) = self.name_in(m, name, ns, depth + 1) {
+            if let Ok(m) = self.module_of(scope, &g.path, depth + 1, steps) {
+                if let Resolution::Items(ids) = self.name_in(m, name, ns, depth + 1, steps) {
                     return Resolution::Items(ids);
                 }
             }
@@ -273,7 +289,7 @@ impl<'a> NameModel<'a> {
 
     /// The path a `use` of module `scope` imports under `name`, if one does.
     pub fn import_path(&self, scope: ModId, name: &str) -> Option<&[String]> {
-        self.modules[scope.0 as usize].uses.iter().find(|u| u.name == name).map(|u| u.path.as_slice())
+        self.modules[scope.0 as usize].uses.get(name).map(|u| u.path.as_slice())
     }
 
     /// Whether the crate root has a module of this name.
@@ -289,8 +305,8 @@ impl<'a> NameModel<'a> {
     }
 
     /// Every item of a bare name, in any module (the candidates of an unknown name).
-    pub fn all_named(&self, name: &str, ns: Ns) -> Vec<ItemId> {
-        self.modules.iter().filter_map(|m| m.items.get(&(name, ns)).copied()).collect()
+    pub fn all_named<'s>(&'s self, name: &'s str, ns: Ns) -> &'s [ItemId] {
+        self.by_name.get(&(name, ns)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -309,13 +325,15 @@ impl PackageIndex<'_> {
     /// `structs_at`).
     pub fn structs_by_path(&self, scope: ModId, path: &[String]) -> Vec<ItemId> {
         let is_struct = |id: &ItemId| self.names.get(*id).structs.iter().any(|s| !s.is_enum);
+        let Some(last) = path.last() else { return Vec::new() };
+        // Most names written in types are no struct of the package: no need to resolve.
+        if !self.names.all_named(last, Ns::Type).iter().any(is_struct) {
+            return Vec::new();
+        }
         match self.names.resolve(scope, path, Ns::Type) {
             Resolution::Items(ids) => ids.into_iter().filter(is_struct).collect(),
             Resolution::External => Vec::new(),
-            Resolution::Unknown => {
-                let Some(last) = path.last() else { return Vec::new() };
-                self.names.all_named(last, Ns::Type).into_iter().filter(is_struct).collect()
-            }
+            Resolution::Unknown => self.names.all_named(last, Ns::Type).iter().copied().filter(is_struct).collect(),
         }
     }
 
@@ -327,7 +345,7 @@ impl PackageIndex<'_> {
         let ids = match &r {
             Resolution::Items(ids) => ids.clone(),
             Resolution::External => Vec::new(),
-            Resolution::Unknown => self.names.all_named(name, Ns::Value),
+            Resolution::Unknown => self.names.all_named(name, Ns::Value).to_vec(),
         };
         (ids, r)
     }
