@@ -142,6 +142,11 @@ pub struct Args {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// Measure each finding with a heap profile (dhat's dhat-heap.json or a pprof .pb.gz)
+    /// and order the findings by the bytes allocated at their sites
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+
     /// Print the documentation of a rule (code or name) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,

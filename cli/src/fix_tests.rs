@@ -40,6 +40,8 @@ fn finding(path: &str, f: Option<FoundFix>) -> Finding {
         labels: Vec::new(),
         fix: f,
         fingerprint: "0".to_string(),
+        sites: Vec::new(),
+        profile: None,
     }
 }
 

@@ -7,6 +7,7 @@ mod config;
 mod explain;
 mod fix;
 mod output;
+mod profile;
 mod select;
 mod stats;
 
@@ -45,6 +46,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let file_config = config::load(args, &paths[0], &cwd, rules::ALL)?;
     let settings = config::settings(args, file_config.as_ref(), &cwd, rules::ALL)?;
     let baseline = args.baseline.as_deref().map(baseline::Baseline::read).transpose()?;
+    let heap = args.profile.as_deref().map(profile::load).transpose()?;
 
     let mut report = lint(&paths, &settings)?;
     if let Some(path) = &args.write_baseline {
@@ -62,6 +64,12 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     if args.fix {
         report = apply_fixes(report, &paths, &settings, baseline.as_ref())?;
+    }
+    if let (Some(heap), Some(path)) = (&heap, &args.profile) {
+        let shown = lint_core::walk::display(&cwd, path);
+        for w in profile::attach(&mut report, heap, &shown, &cwd) {
+            eprintln!("warning: {w}");
+        }
     }
     warn_skipped(&report);
     if args.statistics {

@@ -71,6 +71,15 @@ pub struct Label {
     pub message: String,
 }
 
+/// Where the memory a finding is about gets allocated: a span of the finding's file, or,
+/// for package rules, of another file of the package (`path`: its display path). A heap
+/// profile's bytes are matched to a finding through these lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    pub path: Option<String>,
+    pub span: Span,
+}
+
 /// One replacement of a span by new text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
@@ -95,6 +104,9 @@ pub struct Diagnostic {
     pub span: Span,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
+    /// Where the memory the finding is about is allocated (the growth calls of a map, a
+    /// constructor, an allocating argument). Empty: the primary span and the labels.
+    pub sites: Vec<Site>,
     /// The first line of the innermost statement, field or item holding `span`: comment
     /// lines directly above it may suppress the finding. Filled by the engine for local
     /// rules; package rules set it from their facts.
@@ -115,6 +127,7 @@ impl Diagnostic {
             span,
             labels: Vec::new(),
             fix: None,
+            sites: Vec::new(),
             anchor_line: None,
             in_test: false,
             needs_hash_map: None,
@@ -123,6 +136,12 @@ impl Diagnostic {
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    /// Adds an allocation site in the finding's own file.
+    pub fn with_site(mut self, span: Span) -> Self {
+        self.sites.push(Site { path: None, span });
         self
     }
 

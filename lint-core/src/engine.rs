@@ -45,6 +45,12 @@ pub struct Report {
     /// Files parsed in this run, files read for facts included: the others were found
     /// unchanged in the cache, or shown by the prefilter not to matter.
     pub files_parsed: usize,
+    /// Every Rust file the run read, linted or read for facts, by display path, sorted:
+    /// a heap profile's frames are matched against them.
+    pub files: Vec<String>,
+    /// The heap profile the findings were measured against (`--profile`), as shown to
+    /// users: set by the binary, which fills `Finding::profile`.
+    pub profile: Option<String>,
     pub elapsed_ms: u128,
     /// The text of every file with a finding, by display path.
     pub sources: BTreeMap<String, String>,
@@ -110,6 +116,9 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
     });
 
     let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), ..Report::default() };
+    report.files = discovery.jobs.iter().map(|j| j.display.clone()).collect();
+    report.files.sort();
+    report.files.dedup();
     for (path, reason) in discovery.skipped {
         report.skipped.push(Skipped { path, reason });
     }

@@ -57,6 +57,34 @@ pub struct FoundFix {
     pub edits: Vec<FoundEdit>,
 }
 
+/// An allocation site of a finding, as whole lines: the lines `line..=end_line` of `path`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FoundSite {
+    pub path: String,
+    pub line: u32,
+    pub end_line: u32,
+}
+
+/// What a heap profile measured at a finding's sites. Each allocation point (stack) of
+/// the profile counts once for the finding, and once for each site it reaches.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Measure {
+    pub bytes: u64,
+    /// `None` when the profile counts bytes only.
+    pub blocks: Option<u64>,
+    /// The sites that were reached, most bytes first.
+    pub sites: Vec<SiteMeasure>,
+}
+
+/// What a heap profile measured at one site of a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SiteMeasure {
+    pub path: String,
+    pub line: u32,
+    pub bytes: u64,
+    pub blocks: Option<u64>,
+}
+
 /// One reported finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -71,12 +99,18 @@ pub struct Finding {
     pub labels: Vec<FoundLabel>,
     pub fix: Option<FoundFix>,
     pub fingerprint: String,
+    /// Where its memory is allocated: the rule's sites, else the primary span and the
+    /// labels.
+    pub sites: Vec<FoundSite>,
+    /// Filled from a heap profile (`--profile`); `None` without one or without a match.
+    pub profile: Option<Measure>,
 }
 
 impl Finding {
     pub fn resolve(d: Diagnostic, meta: &'static RuleMeta, level: Level, path: &str, src: &SourceText) -> Finding {
         let location = Location::resolve(d.span, src);
         let fingerprint = fingerprint(meta.code, path, src, d.span.start.line);
+        let sites = found_sites(&d, path);
         Finding {
             code: meta.code,
             name: meta.name,
@@ -99,6 +133,8 @@ impl Finding {
                     .collect(),
             }),
             fingerprint,
+            sites,
+            profile: None,
         }
     }
 
@@ -106,6 +142,23 @@ impl Finding {
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
         (&self.path, self.location.line, self.location.column, self.code, &self.message)
     }
+}
+
+/// A diagnostic's allocation sites as whole lines, in order and without repeats: its own
+/// sites, else its primary span and its labels.
+fn found_sites(d: &Diagnostic, path: &str) -> Vec<FoundSite> {
+    let own = d.sites.iter().map(|s| (s.path.as_deref().unwrap_or(path), s.span));
+    let fallback = std::iter::once(d.span).chain(d.labels.iter().map(|l| l.span)).map(|span| (path, span));
+    let spans: Vec<(&str, Span)> = if d.sites.is_empty() { fallback.collect() } else { own.collect() };
+    let mut out: Vec<FoundSite> = Vec::with_capacity(spans.len());
+    for (p, span) in spans {
+        let site =
+            FoundSite { path: p.to_string(), line: span.start.line, end_line: span.end.line.max(span.start.line) };
+        if !out.contains(&site) {
+            out.push(site);
+        }
+    }
+    out
 }
 
 /// A hash of the code, the path, the trimmed text of the primary line and its occurrence

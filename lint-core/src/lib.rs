@@ -35,7 +35,7 @@ pub mod traverse;
 pub mod types;
 pub mod walk;
 
-pub use diagnostic::{Diagnostic, Edit, Fix, Label, Level, Pos, Span};
+pub use diagnostic::{Diagnostic, Edit, Fix, Label, Level, Pos, Site, Span};
 pub use engine::{run, Report, Skipped};
 pub use finding::Finding;
 pub use rule::{Group, Rule, RuleMeta};

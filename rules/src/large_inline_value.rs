@@ -68,6 +68,7 @@ impl Rule for LargeInlineValue {
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         let min = index.settings.rules.min_bytes;
+        let mut maps = None;
         for site in index.type_sites() {
             let resolved = index.resolve_type_in(site.ty, site.scope);
             for m in index.maps_in(&resolved) {
@@ -76,7 +77,10 @@ impl Rule for LargeInlineValue {
                 if bytes < min || same_alias_expansion(m.map, &[slot.span]) {
                     continue;
                 }
-                out.push((site.file, diagnostic(&site, &m, slot, bytes)));
+                let mut d = diagnostic(&site, &m, slot, bytes);
+                let maps = maps.get_or_insert_with(|| index.maps_with_sites());
+                d.sites = index.growth_sites_at(maps, &site);
+                out.push((site.file, d));
             }
         }
     }

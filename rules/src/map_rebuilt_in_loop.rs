@@ -4,7 +4,7 @@
 
 use lint_core::ctor::{binding, map_ctor, strip, CtorKind, MapCtor};
 use lint_core::escape::scope::{around, Decl, LoopAround};
-use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail};
+use lint_core::escape::{first_escape, uses_in_expr, uses_in_stmts, Tail, Use, UseKind};
 use lint_core::prefilter::Trigger;
 use lint_core::traverse::{LocalCx, LoopBody, LoopFrame, MapRef};
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta, Span};
@@ -112,7 +112,8 @@ impl Rule for MapRebuiltInLoop {
             _ => Tail::Escapes,
         };
         let rest = block.stmts.get(at + 1..).unwrap_or_default();
-        if first_escape(&uses_in_stmts(&name, rest, tail)).is_some() {
+        let uses = uses_in_stmts(&name, rest, tail);
+        if first_escape(&uses).is_some() {
             return;
         }
         let ty = &ctor.type_text;
@@ -131,7 +132,7 @@ impl Rule for MapRebuiltInLoop {
                  (use `{name}.drain()` where it is consumed): a cleared map keeps its allocation"
             ),
         };
-        report(cx, ctor.span, message, help, &frame, needs);
+        report(cx, ctor.span, message, help, &frame, needs, &uses);
     }
 
     /// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
@@ -171,7 +172,7 @@ impl Rule for MapRebuiltInLoop {
             "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
              a cleared map keeps its allocation"
         );
-        report(cx, at, message, help, &frame, needs);
+        report(cx, at, message, help, &frame, needs, &uses);
     }
 }
 
@@ -182,8 +183,13 @@ fn report(
     help: String,
     frame: &LoopFrame<'_>,
     needs: Option<String>,
+    uses: &[Use],
 ) {
-    let mut d = Diagnostic::new(META.code, span, message, help).with_label(frame.header, "the loop");
+    let mut d = Diagnostic::new(META.code, span, message, help).with_label(frame.header, "the loop").with_site(span);
+    // The new table is allocated, and regrown, by the calls made on the map.
+    for u in uses.iter().filter(|u| u.kind == UseKind::Receiver) {
+        d = d.with_site(u.span);
+    }
     d.needs_hash_map = needs;
     cx.report(d);
 }

@@ -225,7 +225,9 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     };
     let mut d = Diagnostic::new(META.code, f.ctor.span, message, help)
         .with_label(header, loop_label)
-        .with_label(Span::of(insert), "one insert per iteration");
+        .with_label(Span::of(insert), "one insert per iteration")
+        .with_site(f.ctor.span)
+        .with_site(Span::of(insert));
     d.needs_hash_map = needs_hash_map;
     if let Some(len) = len {
         let replacement = call(&prefix, method, &len, f);

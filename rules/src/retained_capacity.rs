@@ -101,6 +101,7 @@ impl Rule for RetainedCapacity {
             for (_, s) in bulk.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
                 d = d.with_label(s.span, format!("emptied here with `{}`; the capacity is kept", s.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));

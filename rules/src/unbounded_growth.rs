@@ -137,6 +137,7 @@ impl Rule for UnboundedGrowth {
             for (_, s) in growth.iter().filter(|(f, _)| *f == m.file).take(MAX_LABELS) {
                 d = d.with_label(s.span, format!("grows here (`{}`)", s.method));
             }
+            d.sites = m.growth_sites(index);
             d.anchor_line = Some(m.anchor_line());
             d.in_test = m.in_test();
             out.push((m.file, d));

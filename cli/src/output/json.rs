@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use lint_core::finding::Location;
+use lint_core::finding::{Location, Measure};
 use lint_core::{Report, Skipped};
 
 use super::Counts;
@@ -31,6 +31,9 @@ struct Finding<'a> {
     labels: Vec<Label<'a>>,
     fix: Option<Fix<'a>>,
     fingerprint: &'a str,
+    /// Present with `--profile`: what the profile measured at the finding's sites, or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<Option<&'a Measure>>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +99,7 @@ pub fn render(report: &Report) -> String {
                     .collect(),
             }),
             fingerprint: &f.fingerprint,
+            profile: report.profile.as_ref().map(|_| f.profile.as_ref()),
         })
         .collect();
     let doc = Document {

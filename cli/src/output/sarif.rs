@@ -16,8 +16,8 @@ use lint_core::{Finding, Level, Report, RuleMeta};
 use super::{rule_url, unique_fingerprints, HOME};
 use model::{
     ArtifactChange, ArtifactLocation, Configuration, Driver, Fix, Help, Id, Invocation, Log, Notification,
-    PhysicalLocation, Region, RelatedLocation, Replacement, Rule, RuleProperties, Run, SarifLocation, SarifResult,
-    Text, Tool, Uri,
+    PhysicalLocation, Region, RelatedLocation, Replacement, ResultProperties, Rule, RuleProperties, Run, SarifLocation,
+    SarifResult, Text, Tool, Uri,
 };
 use uri::{artifact, directory_uri};
 
@@ -44,7 +44,11 @@ pub fn render(report: &Report, srcroot: &Path) -> String {
         let hashes = line_hashes
             .entry(f.path.as_str())
             .or_insert_with(|| report.sources.get(&f.path).map(|t| linehash::line_hashes(t)).unwrap_or_default());
-        results.push(result(f, index.get(f.code).copied().unwrap_or(0), fingerprint, hashes));
+        let mut r = result(f, index.get(f.code).copied().unwrap_or(0), fingerprint, hashes);
+        if report.profile.is_some() {
+            r.properties = Some(ResultProperties { profile: f.profile.clone() });
+        }
+        results.push(r);
     }
     let log = Log {
         schema: SCHEMA,
@@ -217,6 +221,7 @@ fn result(f: &Finding, rule_index: usize, fingerprint: String, hashes: &HashMap<
         related_locations,
         partial_fingerprints,
         fixes,
+        properties: None,
     }
 }
 

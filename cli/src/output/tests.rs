@@ -34,6 +34,8 @@ fn finding(path: &str) -> Finding {
             }],
         }),
         fingerprint: "00000000000000aa".to_string(),
+        sites: Vec::new(),
+        profile: None,
     }
 }
 

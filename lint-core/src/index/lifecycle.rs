@@ -13,9 +13,11 @@ mod resolve;
 
 pub use held::{HeldMap, Holding};
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{self, Span};
 use crate::facts::lifecycle::{Site, SiteKind, StaticDecl, StaticForm};
+use crate::facts::typeinfo::Position;
 use crate::facts::{FieldDef, StructDef};
+use crate::index::typeinfo::TypeSite;
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
 use crate::types::{TypeExpr, TypeKind};
@@ -113,6 +115,19 @@ impl<'a> LongLivedMap<'a> {
     pub fn has(&self, pred: impl Fn(SiteKind) -> bool) -> bool {
         self.sites.iter().any(|(_, s)| pred(s.kind))
     }
+
+    /// Its growth calls as a finding's allocation sites (those in another file with that
+    /// file's path): where the memory of its entries and its table is allocated.
+    pub fn growth_sites(&self, index: &PackageIndex) -> Vec<diagnostic::Site> {
+        self.sites
+            .iter()
+            .filter(|(_, s)| s.kind == SiteKind::Growth)
+            .map(|(f, s)| diagnostic::Site {
+                path: (*f != self.file).then(|| index.files[*f].display.to_string()),
+                span: s.span,
+            })
+            .collect()
+    }
 }
 
 impl<'a> PackageIndex<'a> {
@@ -121,6 +136,48 @@ impl<'a> PackageIndex<'a> {
         let mut maps = self.declared_maps();
         self.attach_sites(&mut maps);
         maps
+    }
+
+    /// Every static and struct field of the package that holds a map, long-lived or not,
+    /// with the sites that reach it: where the entries of a map named by its type are
+    /// allocated.
+    pub fn maps_with_sites(&self) -> Vec<LongLivedMap<'a>> {
+        let mut maps = Vec::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for st in &f.facts.lifecycle.statics {
+                if let Some(held) = self.held_map(&st.ty) {
+                    maps.push(LongLivedMap {
+                        file: fi,
+                        owner: Owner::Static(st),
+                        held,
+                        why: Why::Static,
+                        sites: vec![],
+                    });
+                }
+            }
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                for field in &s.fields {
+                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let owner = Owner::Field { strukt: s, field };
+                    maps.push(LongLivedMap { file: fi, owner, held, why: Why::PlainField, sites: vec![] });
+                }
+            }
+        }
+        self.attach_sites(&mut maps);
+        maps
+    }
+
+    /// The growth sites of the map declared at a field or static type site, among
+    /// `maps_with_sites()`; empty for other sites (a `let`, an alias).
+    pub fn growth_sites_at(&self, maps: &[LongLivedMap<'a>], site: &TypeSite) -> Vec<diagnostic::Site> {
+        let declared = |m: &&LongLivedMap<'a>| match (m.owner, site.position) {
+            (Owner::Field { strukt, field }, Position::Field) => {
+                site.parent.is_some_and(|p| std::ptr::eq(p, strukt)) && field.name == site.owner
+            }
+            (Owner::Static(st), Position::Static) => m.file == site.file && st.name == site.owner,
+            _ => false,
+        };
+        maps.iter().find(declared).map(|m| m.growth_sites(self)).unwrap_or_default()
     }
 
     fn declared_maps(&self) -> Vec<LongLivedMap<'a>> {

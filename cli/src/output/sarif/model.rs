@@ -112,6 +112,15 @@ pub struct SarifResult {
     pub partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<Fix>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<ResultProperties>,
+}
+
+/// A result's property bag: with `--profile`, what the profile measured at the
+/// finding's sites (null without a match).
+#[derive(Serialize)]
+pub struct ResultProperties {
+    pub profile: Option<lint_core::finding::Measure>,
 }
 
 #[derive(Serialize)]
