@@ -145,7 +145,7 @@ impl<'a> PackageIndex<'a> {
         let mut maps = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for st in &f.facts.lifecycle.statics {
-                if let Some(held) = self.held_map(&st.ty) {
+                if let Some(held) = self.held_map(&st.ty, self.names.scope(fi, &st.module)) {
                     maps.push(LongLivedMap {
                         file: fi,
                         owner: Owner::Static(st),
@@ -156,8 +156,9 @@ impl<'a> PackageIndex<'a> {
                 }
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                let scope = self.names.scope(fi, &s.module);
                 for field in &s.fields {
-                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let Some(held) = self.held_map(&field.ty, scope) else { continue };
                     let owner = Owner::Field { strukt: s, field };
                     maps.push(LongLivedMap { file: fi, owner, held, why: Why::PlainField, sites: vec![] });
                 }
