@@ -4,8 +4,10 @@
 //! and what a struct's fields hold.
 
 mod resolve;
+mod text;
 
 pub use resolve::same_alias_expansion;
+pub use text::{slot_text, type_text, written_at};
 
 use crate::facts::typeinfo::{Position, TraitImpl, TraitKind};
 use crate::facts::{FieldDef, StructDef};
@@ -340,54 +342,6 @@ pub fn primitive_size(ty: &TypeExpr) -> Option<u64> {
         "u128" | "i128" => 16,
         _ => return None,
     })
-}
-
-/// The outermost node of a written type with this span: the written form of a resolved
-/// node (an alias use when the node came from the alias's definition).
-pub fn written_at(written: &TypeExpr, span: crate::diagnostic::Span) -> Option<&TypeExpr> {
-    if written.span == span {
-        return Some(written);
-    }
-    match &written.kind {
-        TypeKind::Path { args, .. } => args.iter().find_map(|a| written_at(a, span)),
-        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
-            written_at(elem, span)
-        }
-        TypeKind::Tuple(elems) => elems.iter().find_map(|e| written_at(e, span)),
-        TypeKind::Traits(_) | TypeKind::Other => None,
-    }
-}
-
-/// A resolved node as the user wrote it, for messages: "`Registry` (`HashMap<u32,
-/// Rc<Node>>`)" when it came from an alias, else "`HashMap<u32, Rc<Node>>`".
-pub fn type_text(written: &TypeExpr, node: &TypeExpr) -> String {
-    let resolved = shorten(node.to_string());
-    match written_at(written, node.span).map(|w| shorten(w.to_string())) {
-        Some(w) if w != resolved => format!("`{w}` (`{resolved}`)"),
-        _ => format!("`{resolved}`"),
-    }
-}
-
-/// A map's key or value for messages, like `type_text`; when it comes from the same
-/// alias use as the map itself, only its resolved form is meaningful.
-pub fn slot_text(written: &TypeExpr, map: &TypeExpr, slot: &TypeExpr) -> String {
-    if slot.span == map.span {
-        format!("`{}`", shorten(slot.to_string()))
-    } else {
-        type_text(written, slot)
-    }
-}
-
-/// Cuts a long type text in its middle.
-fn shorten(s: String) -> String {
-    const MAX: usize = 80;
-    let n = s.chars().count();
-    if n <= MAX {
-        return s;
-    }
-    let head: String = s.chars().take(MAX / 2).collect();
-    let tail: String = s.chars().skip(n - MAX / 2).collect();
-    format!("{head}..{tail}")
 }
 
 #[cfg(test)]
