@@ -9,6 +9,7 @@ mod fix;
 mod output;
 mod profile;
 mod select;
+mod server;
 mod stats;
 
 use std::io::{IsTerminal, Write};
@@ -22,6 +23,10 @@ use args::{Args, ColorWhen, FailOn, Format};
 use lint_core::{Level, Report, Settings};
 
 fn main() -> ExitCode {
+    if std::env::args_os().nth(1).is_some_and(|w| w == "server") {
+        let rest: Vec<String> = std::env::args_os().skip(2).map(|w| w.to_string_lossy().into_owned()).collect();
+        return server::main(&rest);
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,

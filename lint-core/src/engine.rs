@@ -58,8 +58,33 @@ pub struct Report {
     pub rules: Vec<&'static RuleMeta>,
 }
 
+/// An editor's unsaved text of one file: it stands for the file's content on disk.
+#[derive(Clone, Copy, Debug)]
+pub struct Buffer<'a> {
+    /// The file (absolute, or relative to the current directory); it must exist on disk,
+    /// which places it in its package.
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
 /// Lints the given paths with the selected rules.
 pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settings) -> Result<Report, String> {
+    run_with(paths, all_rules, settings, None)
+}
+
+/// Lints one file whose text is an unsaved buffer, with the facts of the rest of its
+/// package from the files on disk and the cache; findings are reported in that file only.
+/// The cache is read, never written: it holds what is on disk.
+pub fn run_buffer(buffer: Buffer, all_rules: &[&'static dyn Rule], settings: &Settings) -> Result<Report, String> {
+    run_with(&[buffer.path.to_path_buf()], all_rules, settings, Some(buffer))
+}
+
+fn run_with(
+    paths: &[PathBuf],
+    all_rules: &[&'static dyn Rule],
+    settings: &Settings,
+    buffer: Option<Buffer>,
+) -> Result<Report, String> {
     let start = Instant::now();
     let rules: Vec<&'static dyn Rule> =
         all_rules.iter().copied().filter(|r| settings.is_selected(r.meta().code)).collect();
@@ -86,6 +111,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
         .into_iter()
         .collect();
     let test_support = crate::manifest::test_support_packages(&roots);
+    let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
         rules: &rules,
@@ -96,6 +122,7 @@ pub fn run(paths: &[PathBuf], all_rules: &[&'static dyn Rule], settings: &Settin
         cache: cache.as_ref(),
         cwd: &cwd,
         test_support: &test_support,
+        buffer: buffer.as_ref().map(|(path, text)| (path.as_path(), *text)),
     };
 
     // Files are grouped by package; each package runs on its own, and keeps its facts

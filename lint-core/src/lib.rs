@@ -36,7 +36,7 @@ pub mod types;
 pub mod walk;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Label, Level, Pos, Site, Span};
-pub use engine::{run, Report, Skipped};
+pub use engine::{run, run_buffer, Buffer, Report, Skipped};
 pub use finding::Finding;
 pub use rule::{Group, Rule, RuleMeta};
 pub use settings::Settings;

@@ -153,3 +153,36 @@ fn readme_rules_table_matches_the_rules() {
          UPDATE_README=1 cargo test --test config readme\nThe table should be:\n{table}"
     );
 }
+
+/// `docs/rules/MLxxx.md`, where the editor's diagnostics link (`codeDescription`) and the
+/// GitHub Action's summary point, holds each rule's `--explain` text. When this fails, run
+/// `UPDATE_DOCS=1 cargo test --test config rule_documents` and commit docs/rules/.
+#[test]
+fn rule_documents_match_the_rules() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules");
+    let mut stale = Vec::new();
+    for rule in rules::ALL {
+        let code = rule.meta().code;
+        let path = dir.join(format!("{code}.md"));
+        let expected = explain::explain(code, rules::ALL).unwrap();
+        if std::fs::read_to_string(&path).ok().as_deref() == Some(expected.as_str()) {
+            continue;
+        }
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &expected).unwrap();
+        } else {
+            stale.push(code);
+        }
+    }
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    files.sort();
+    let expected: Vec<String> = rules::ALL.iter().map(|r| format!("{}.md", r.meta().code)).collect();
+    assert!(
+        stale.is_empty(),
+        "docs/rules/ is out of date for {stale:?}; run\n    UPDATE_DOCS=1 cargo test --test config rule_documents"
+    );
+    assert_eq!(files, expected, "docs/rules/ holds one document per rule, and nothing else");
+}

@@ -37,6 +37,24 @@ pub(super) struct Shared<'a> {
     pub cwd: &'a Path,
     /// The roots of the test-support packages of the tree (`manifest`).
     pub test_support: &'a std::collections::BTreeSet<PathBuf>,
+    /// An unsaved buffer (absolute path, text) read instead of that file on disk; the
+    /// cache is then not written.
+    pub buffer: Option<(&'a Path, &'a str)>,
+}
+
+impl Shared<'_> {
+    /// A file's text: the buffer's for the buffer's file, else the file on disk.
+    fn read(&self, path: &Path, abs: &Path) -> Result<SourceText, String> {
+        match self.buffer {
+            Some((file, text)) if file == abs => Ok(SourceText::new(text.to_string())),
+            _ => SourceText::read(path),
+        }
+    }
+
+    /// Whether a file is the buffer's: its stamp on disk says nothing of its text.
+    fn is_buffer(&self, abs: &Path) -> bool {
+        self.buffer.is_some_and(|(file, _)| file == abs)
+    }
 }
 
 /// What a package adds to the report.
@@ -116,7 +134,7 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
 
     let mut report = findings(sh, root, &works);
     report.files_parsed = works.iter().filter(|w| w.parsed).count();
-    if let Some(cache) = sh.cache {
+    if let Some(cache) = sh.cache.filter(|_| sh.buffer.is_none()) {
         let dirty = works.iter().any(|w| w.changed)
             || old_interest.as_ref() != Some(&interest)
             || old_count != works.iter().filter(|w| w.record.is_ok()).count();
@@ -131,7 +149,7 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
 /// Reads a file, or takes it from the cache when unchanged, and parses it when it holds a
 /// seed.
 fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<FileRecord>) -> Work<'j> {
-    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of);
+    let stamp = if sh.is_buffer(&abs) { None } else { std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of) };
     let usable = |r: &FileRecord| match &r.state {
         FileState::Parsed { diagnostics, .. } => diagnostics.is_some() || !job.report,
         FileState::Unparsed { for_report, .. } => !sh.settings.no_prefilter && (*for_report || !job.report),
@@ -145,7 +163,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         Some(c) if stamp.is_some() && c.stamp == stamp => return from_cache(c, false),
         other => other,
     };
-    let src = match SourceText::read(&job.path) {
+    let src = match sh.read(&job.path, &abs) {
         Ok(src) => src,
         Err(reason) => {
             return Work {
@@ -232,7 +250,7 @@ fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> usize {
 
 /// Reads an unparsed file again and parses it when it matches; true when it was parsed.
 fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -> bool {
-    let src = match SourceText::read(&w.job.path) {
+    let src = match sh.read(&w.job.path, &w.abs) {
         Ok(src) => src,
         Err(reason) => {
             w.record = Err(reason);
@@ -376,7 +394,7 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
         if kept.is_empty() {
             continue;
         }
-        let Ok(src) = SourceText::read(&job.path) else {
+        let Ok(src) = sh.read(&job.path, &works[i].abs) else {
             out.skipped.push(Skipped { path: job.display.clone(), reason: "file changed during the run".into() });
             continue;
         };
