@@ -103,6 +103,14 @@ fn run_with(
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let seeds = Seeds::new(&selected, settings);
     let cache = settings.cache_dir.as_deref().map(|dir| Cache::new(dir, settings));
+    let roots: Vec<&Path> = discovery
+        .jobs
+        .iter()
+        .filter_map(|j| j.package.as_deref())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let test_support = crate::manifest::test_support_packages(&roots);
     let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
@@ -113,6 +121,7 @@ fn run_with(
         resolve: &resolve,
         cache: cache.as_ref(),
         cwd: &cwd,
+        test_support: &test_support,
         buffer: buffer.as_ref().map(|(path, text)| (path.as_path(), *text)),
     };
 

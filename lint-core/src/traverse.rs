@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::maptypes::{builtin_map_kind, MapKind};
 use crate::rule::Rule;
 use crate::settings::Settings;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 
 /// The body of a loop as SPEC §1 defines it.
 #[derive(Clone, Copy, Debug)]
@@ -211,7 +211,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         }
     }
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |w| visit::visit_item_mod(w, i));
+        let was = self.cx.in_test;
+        self.cx.in_test |= is_test_mod(i);
+        visit::visit_item_mod(self, i);
+        self.cx.in_test = was;
     }
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
         self.with_test(&i.attrs, |w| visit::visit_item_impl(w, i));
