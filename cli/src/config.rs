@@ -283,6 +283,11 @@ pub fn settings(
     let file_layer = file.map(|c| Layer { select: c.select.as_deref(), extend: &c.extend_select, ignore: &c.ignore });
     let cli_layer = Layer { select: args.select.as_deref(), extend: &args.extend_select, ignore: &args.ignore };
     let selected = select::selection(file_layer, cli_layer, rules)?;
+    if selected.is_empty() {
+        return Err("no rule is selected: --select, --ignore and the configuration leave nothing to run \
+                    (see --list-rules)"
+            .to_string());
+    }
 
     let mut exclude = Vec::new();
     let mut map_types = Vec::new();

@@ -3,11 +3,14 @@
 //! Edits carry byte offsets into the text the engine read (`Report::sources`). A fix is
 //! applied whole or not at all: one whose edits overlap each other, an earlier fix's
 //! edits, or fall outside the text is refused. Edits are applied from the end of the
-//! file backwards; a file whose text changed since it was linted is left alone, and the
-//! new text is written to a temporary file in the same directory and renamed over it.
+//! file backwards to the text the engine linted; `write` replaces a file only if it still
+//! holds exactly those bytes (see `fix::write`).
 
-use std::io::Write;
+mod write;
+
 use std::path::Path;
+
+pub use write::Refusal;
 
 use lint_core::finding::FoundFix;
 use lint_core::Report;
@@ -87,46 +90,34 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
         || (b.0 == b.1 && a.0 <= b.0 && b.0 < a.1)
 }
 
-/// Why a planned file was not written.
+/// A planned file that was not written, and why.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NotWritten {
     pub path: String,
-    pub reason: String,
+    pub why: Refusal,
 }
 
-/// Writes each planned file whose text is still the text the engine linted.
+impl std::fmt::Display for NotWritten {
+    /// The warning: `PATH changed during the run; not fixed`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.why {
+            Refusal::Changed => write!(f, "{} changed during the run; not fixed", self.path),
+            Refusal::ReadOnly => write!(f, "{} is read-only; not fixed", self.path),
+            Refusal::Io(reason) => write!(f, "{}: {reason}; not fixed", self.path),
+        }
+    }
+}
+
+/// Writes each planned file whose bytes are still the bytes the engine linted.
 pub fn write(plans: &[FilePlan]) -> Vec<Result<&FilePlan, NotWritten>> {
     plans
         .iter()
         .map(|p| {
-            write_one(Path::new(&p.path), &p.old, &p.new)
+            write::replace(Path::new(&p.path), &p.old, &p.new)
                 .map(|()| p)
-                .map_err(|reason| NotWritten { path: p.path.clone(), reason })
+                .map_err(|why| NotWritten { path: p.path.clone(), why })
         })
         .collect()
-}
-
-fn write_one(path: &Path, old: &str, new: &str) -> Result<(), String> {
-    let reason = |e: std::io::Error| lint_core::source::io_reason(&e);
-    let bytes = std::fs::read(path).map_err(reason)?;
-    const BOM: &[u8] = "\u{feff}".as_bytes();
-    let (bom, body) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (BOM, rest),
-        None => (&[][..], &bytes[..]),
-    };
-    if body != old.as_bytes() {
-        return Err("the file changed since it was linted".to_string());
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let permissions = std::fs::metadata(path).map_err(reason)?.permissions();
-    let mut tmp = tempfile::Builder::new().prefix(".maplint-fix").tempfile_in(dir).map_err(reason)?;
-    tmp.write_all(bom).and_then(|()| tmp.write_all(new.as_bytes())).and_then(|()| tmp.flush()).map_err(reason)?;
-    std::fs::set_permissions(tmp.path(), permissions).map_err(reason)?;
-    tmp.persist(path).map_err(|e| reason(e.error))?;
-    Ok(())
 }
 
 /// A unified diff of every planned file, `a/` and `b/` prefixed like git's.

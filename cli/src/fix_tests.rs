@@ -38,6 +38,7 @@ fn finding(path: &str, f: Option<FoundFix>) -> Finding {
         path: path.to_string(),
         location: loc(0, 0),
         labels: Vec::new(),
+        notes: Vec::new(),
         fix: f,
         fingerprint: "0".to_string(),
         sites: Vec::new(),
@@ -156,10 +157,7 @@ fn skips_a_file_changed_since_the_run() -> Result<(), Box<dyn std::error::Error>
     let shown = path.to_string_lossy().into_owned();
     let plans = plan(&report(&shown, TEXT, vec![finding(&shown, Some(presize()))]));
     let results = write(&plans);
-    assert_eq!(
-        results,
-        vec![Err(NotWritten { path: shown.clone(), reason: "the file changed since it was linted".to_string() })]
-    );
+    assert_eq!(results, vec![Err(NotWritten { path: shown.clone(), why: Refusal::Changed })]);
     assert_eq!(std::fs::read_to_string(&path)?, edited);
     Ok(())
 }

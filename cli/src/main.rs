@@ -54,6 +54,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let heap = args.profile.as_deref().map(profile::load).transpose()?;
 
     let mut report = lint(&paths, &settings)?;
+    if report.files_scanned == 0 && report.skipped.is_empty() {
+        for p in &paths {
+            eprintln!("warning: no Rust files found under {}", p.display());
+        }
+    }
     if let Some(path) = &args.write_baseline {
         warn_skipped(&report);
         baseline::write(path, &report.findings)?;
@@ -113,8 +118,11 @@ fn apply_fixes(
     let mut fixed = 0;
     for result in fix::write(&plans) {
         match result {
-            Ok(p) => fixed += p.applied,
-            Err(e) => eprintln!("warning: not fixed {}: {}", e.path, e.reason),
+            Ok(p) => {
+                eprintln!("fixed {}: {}", p.path, plural(p.applied, "finding"));
+                fixed += p.applied;
+            }
+            Err(e) => eprintln!("warning: {e}"),
         }
     }
     let mut report = report;

@@ -9,14 +9,22 @@ mod cache;
 mod color;
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/demo.rs"]
+mod demo;
 #[path = "cli/determinism.rs"]
 mod determinism;
 #[path = "cli/exit.rs"]
 mod exit;
+#[path = "cli/fix_files.rs"]
+mod fix_files;
+#[path = "cli/fix_race.rs"]
+mod fix_race;
 #[path = "cli/formats.rs"]
 mod formats;
 #[path = "cli/hostile.rs"]
 mod hostile;
+#[path = "cli/nothing_to_lint.rs"]
+mod nothing_to_lint;
 #[path = "cli/selection.rs"]
 mod selection;
 #[path = "cli/skipped.rs"]

@@ -8,7 +8,8 @@
 //! (magic, length, checksum) and a `postcard` payload; one that is missing, truncated,
 //! corrupt or of another format is ignored and rebuilt, never trusted. Writes go to a
 //! temporary file renamed over the entry, so a reader never sees half of one. A cache
-//! that cannot be written (a read-only tree) is skipped without a word.
+//! that cannot be written (a read-only tree) is skipped without a word; one whose path is
+//! a symbolic link or not a directory is not used (`Cache::open` says why).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,6 +99,20 @@ impl Cache {
         Cache { root: root.to_path_buf(), dir: root.join(key) }
     }
 
+    /// The cache under `root`, unless `root` (or the directory of these settings below
+    /// it) is a symbolic link or exists and is not a directory: such a cache is not used,
+    /// so that nothing is written through a link to elsewhere. The error names the path
+    /// and says why.
+    pub fn open(root: &Path, settings: &Settings) -> Result<Cache, (PathBuf, &'static str)> {
+        let cache = Cache::new(root, settings);
+        for dir in [&cache.root, &cache.dir] {
+            if let Some(why) = not_a_directory(dir) {
+                return Err((dir.clone(), why));
+            }
+        }
+        Ok(cache)
+    }
+
     /// The entry file of a package.
     fn entry_path(&self, package: Option<&Path>) -> PathBuf {
         let id = package.map_or_else(String::new, |p| p.to_string_lossy().into_owned());
@@ -127,6 +142,10 @@ impl Cache {
             return Err(std::io::ErrorKind::PermissionDenied.into());
         }
         std::fs::create_dir_all(&self.dir)?;
+        // Checked again now that they exist: nothing is written through a link.
+        if not_a_directory(&self.root).or_else(|| not_a_directory(&self.dir)).is_some() {
+            return Err(std::io::ErrorKind::AlreadyExists.into());
+        }
         let tag = self.root.join("CACHEDIR.TAG");
         if !tag.exists() {
             let text = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -139,6 +158,19 @@ impl Cache {
             write_atomic(&ignore, b"# Automatically created by maplint.\n*\n")?;
         }
         Ok(())
+    }
+}
+
+/// Why a cache directory that exists cannot be used: it is a symbolic link, or not a
+/// directory. `None` when it is a directory or does not exist.
+fn not_a_directory(dir: &Path) -> Option<&'static str> {
+    let meta = std::fs::symlink_metadata(dir).ok()?;
+    if meta.file_type().is_symlink() {
+        Some("is a symbolic link")
+    } else if !meta.is_dir() {
+        Some("exists and is not a directory")
+    } else {
+        None
     }
 }
 

@@ -103,6 +103,8 @@ pub struct Diagnostic {
     pub help: String,
     pub span: Span,
     pub labels: Vec<Label>,
+    /// Why it costs, and evidence too long for the one-line message.
+    pub notes: Vec<String>,
     pub fix: Option<Fix>,
     /// Where the memory the finding is about is allocated (the growth calls of a map, a
     /// constructor, an allocating argument). Empty: the primary span and the labels.
@@ -126,6 +128,7 @@ impl Diagnostic {
             help: help.into(),
             span,
             labels: Vec::new(),
+            notes: Vec::new(),
             fix: None,
             sites: Vec::new(),
             anchor_line: None,
@@ -136,6 +139,12 @@ impl Diagnostic {
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.labels.push(Label { span, message: message.into() });
+        self
+    }
+
+    /// Adds a note: why the finding costs, or evidence that does not fit the message.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
         self
     }
 

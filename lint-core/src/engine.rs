@@ -102,7 +102,14 @@ fn run_with(
     let resolve = |word: &str| resolve_rule(all_rules, word);
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let seeds = Seeds::new(&selected, settings);
-    let cache = settings.cache_dir.as_deref().map(|dir| Cache::new(dir, settings));
+    let mut warnings = Vec::new();
+    let cache = settings.cache_dir.as_deref().and_then(|dir| match Cache::open(dir, settings) {
+        Ok(cache) => Some(cache),
+        Err((path, why)) => {
+            warnings.push(format!("cache directory {} {why}; not used", walk::display(&cwd, &path)));
+            None
+        }
+    });
     let roots: Vec<&Path> = discovery
         .jobs
         .iter()
@@ -142,7 +149,7 @@ fn run_with(
         packages.par_iter().map(|(root, members)| package::run(&shared, root.as_deref(), members)).collect()
     });
 
-    let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), ..Report::default() };
+    let mut report = Report { rules: rules.iter().map(|r| r.meta()).collect(), warnings, ..Report::default() };
     report.files = discovery.jobs.iter().map(|j| j.display.clone()).collect();
     report.files.sort();
     report.files.dedup();

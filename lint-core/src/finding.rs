@@ -97,6 +97,8 @@ pub struct Finding {
     pub path: String,
     pub location: Location,
     pub labels: Vec<FoundLabel>,
+    /// Why it costs, and evidence that does not fit the one-line message.
+    pub notes: Vec<String>,
     pub fix: Option<FoundFix>,
     pub fingerprint: String,
     /// Where its memory is allocated: the rule's sites, else the primary span and the
@@ -124,6 +126,7 @@ impl Finding {
                 .into_iter()
                 .map(|l| FoundLabel { message: l.message, location: Location::resolve(l.span, src) })
                 .collect(),
+            notes: d.notes,
             fix: d.fix.map(|f| FoundFix {
                 message: f.message,
                 edits: f

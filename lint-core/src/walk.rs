@@ -66,6 +66,10 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
                 out.skipped.push((display(&cwd, p), "not a regular file".to_string()));
                 continue;
             }
+            if p.extension() != Some(std::ffi::OsStr::new("rs")) {
+                out.skipped.push((display(&cwd, p), "not a Rust source file".to_string()));
+                continue;
+            }
             found.insert(abs, job(p.clone(), &cwd, true));
         }
     }

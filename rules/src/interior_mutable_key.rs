@@ -65,7 +65,10 @@ A hand-written `Hash`/`PartialEq` that ignores the interior-mutable field (a cac
 a lazily filled display string) is fine and is not flagged. Neither is a field the impl
 fills itself (`self.hash.set(..)`, `self.hash.get_or_init(..)`, `self.calls.fetch_add(..)`:
 a memo of the other parts, or a statistic), nor a `Lazy`/`LazyLock`/`LazyCell` field,
-whose value never changes once computed.
+whose value never changes once computed. An impl that reads the field only to compare or
+hash its address (`Rc::ptr_eq(&self.node, &other.node)`, `Arc::as_ptr(&self.node)`,
+`ptr::eq`, `.as_ptr()`) uses the identity of the allocation, which never changes: it is
+not flagged for that impl.
 
 ## Options
 
@@ -122,9 +125,9 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
     let (trait_name, name, field) = (f.trait_kind.name(), &f.struct_name, &f.field);
     let keyed = if m.is_set { "holds elements of" } else { "is keyed by" };
     let via = if f.key_type.span == key.span || f.key_type.span == m.map.span {
-        String::new()
+        None
     } else {
-        format!(" (in {})", slot_text(site.ty, m.map, key))
+        Some(format!("`{name}` is held in {}", slot_text(site.ty, m.map, key)))
     };
     let same_file = f.impl_file == site.file;
     let where_ = if same_file {
@@ -139,10 +142,12 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
         TraitKind::Ord => "its place in the ordering goes stale",
     };
     let message = format!(
-        "{}: {map_text} {keyed} `{name}`{via}, whose interior-mutable field `{field}: {}` is read by its \
-         hand-written `{trait_name}`{where_}: when `{field}` changes while the entry is in the map, {change} and \
-         lookups silently miss it",
+        "{}: {map_text} {keyed} `{name}`, whose hand-written `{trait_name}` reads its interior-mutable field `{field}`",
         site.describe(),
+    );
+    let cost = format!(
+        "`{trait_name} for {name}` reads `{field}: {}`{where_}: when `{field}` changes while the entry is in the \
+         map, {change} and lookups silently miss it",
         f.field_type,
     );
     let help = format!(
@@ -150,6 +155,10 @@ fn check_map(index: &PackageIndex, site: &TypeSite, m: &MapUse) -> Option<Diagno
          out of its `{trait_name}`)"
     );
     let mut d = Diagnostic::new(META.code, key.span, message, help);
+    if let Some(via) = via {
+        d = d.with_note(via);
+    }
+    d = d.with_note(cost);
     if same_file {
         d = d.with_label(f.read.span, format!("`{trait_name} for {name}` reads `{field}` here"));
     }
@@ -202,8 +211,9 @@ fn mutable_read<'t>(index: &PackageIndex, site: &TypeSite, kind: MapKind, key: &
         let hit = fields.find_map(|(field, ty_name)| {
             index.trait_impls_for(def, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
                 let read = t.read_of(&field.name).or_else(|| positional_read(def.is_enum, &field.name, t))?;
-                // A field the impl fills itself is a memo (a cached hash) or a statistic.
-                if read.memo {
+                // A field the impl fills itself is a memo (a cached hash) or a statistic;
+                // one whose address only is compared or hashed is identity.
+                if read.memo || read.identity {
                     return None;
                 }
                 Some(Finding {

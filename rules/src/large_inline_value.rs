@@ -96,8 +96,7 @@ fn diagnostic(site: &TypeSite, m: &MapUse, slot: &TypeExpr, bytes: u64) -> Diagn
             "every slot of the table, empty ones included, reserves that much and every resize moves it"
         }
     };
-    let message =
-        format!("{}: {map_text} stores each {what} inline ({slot_text} is {bytes} bytes), and {cost}", site.describe());
+    let message = format!("{}: {map_text} stores each {what} inline ({slot_text} is {bytes} bytes)", site.describe());
     let (elem, len) = match &slot.kind {
         TypeKind::Array { elem, len } => (elem.to_string(), array_len_text(len)),
         _ => ("T".to_string(), "N".to_string()),
@@ -106,7 +105,7 @@ fn diagnostic(site: &TypeSite, m: &MapUse, slot: &TypeExpr, bytes: u64) -> Diagn
         "store `Box<[{elem}; {len}]>` (one pointer per slot; the array is allocated only for occupied entries) or \
          `Vec<{elem}>`"
     );
-    let mut d = Diagnostic::new(META.code, slot.span, message, help);
+    let mut d = Diagnostic::new(META.code, slot.span, message, help).with_note(cost);
     d.anchor_line = Some(site.anchor_line);
     d.in_test = site.in_test;
     d

@@ -117,10 +117,8 @@ impl Rule for MapRebuiltInLoop {
             return;
         }
         let ty = &ctor.type_text;
-        let message = format!(
-            "`{name}` is a new `{ty}` on every iteration of the loop: each iteration {}, and frees it at the end",
-            growth(&ctor)
-        );
+        let message = format!("`{name}` is a new `{ty}` on every iteration of the loop");
+        let cost = format!("each iteration {}, and frees it at the end", growth(&ctor));
         let help = match ctor.kind {
             CtorKind::Collect | CtorKind::From => format!(
                 "declare `{name}` once before the loop; at the start of each iteration call `{name}.clear()` \
@@ -132,7 +130,7 @@ impl Rule for MapRebuiltInLoop {
                  (use `{name}.drain()` where it is consumed): a cleared map keeps its allocation"
             ),
         };
-        report(cx, ctor.span, message, help, &frame, needs, &uses);
+        report(cx, ctor.span, [message, cost], help, &frame, needs, &uses);
     }
 
     /// Case 2: `m = C;` in a loop body, `m` declared before the loop and not moved in it.
@@ -161,8 +159,9 @@ impl Rule for MapRebuiltInLoop {
             return;
         }
         let ty = &ctor.type_text;
-        let message = format!(
-            "`{name}` is replaced by a new `{ty}` inside the loop: each time the old table is freed and the new one {}",
+        let message = format!("`{name}` is replaced by a new `{ty}` inside the loop");
+        let cost = format!(
+            "each time the old table is freed and the new one {}",
             match ctor.kind {
                 CtorKind::WithCapacity | CtorKind::WithCapacityAndHasher => "is allocated again",
                 _ => "regrows from empty",
@@ -172,20 +171,23 @@ impl Rule for MapRebuiltInLoop {
             "call `{name}.clear()` instead of assigning a new map (use `{name}.drain()` where it is consumed): \
              a cleared map keeps its allocation"
         );
-        report(cx, at, message, help, &frame, needs, &uses);
+        report(cx, at, [message, cost], help, &frame, needs, &uses);
     }
 }
 
 fn report(
     cx: &mut LocalCx<'_>,
     span: Span,
-    message: String,
+    [message, cost]: [String; 2],
     help: String,
     frame: &LoopFrame<'_>,
     needs: Option<String>,
     uses: &[Use],
 ) {
-    let mut d = Diagnostic::new(META.code, span, message, help).with_label(frame.header, "the loop").with_site(span);
+    let mut d = Diagnostic::new(META.code, span, message, help)
+        .with_note(cost)
+        .with_label(frame.header, "the loop")
+        .with_site(span);
     // The new table is allocated, and regrown, by the calls made on the map.
     for u in uses.iter().filter(|u| u.kind == UseKind::Receiver) {
         d = d.with_site(u.span);

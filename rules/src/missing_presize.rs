@@ -195,13 +195,11 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     // in scope there.
     let len = iterlen::len_text(&it, &local_ty).filter(|_| !declared_between(&it, f.between));
 
-    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| shorten(&iterlen::text_of(t), 80));
-    let iter_text = shorten(&iterlen::text_of(&*f.for_loop.expr), 40);
-    let message = format!(
-        "`{}` (`{ty}`) starts empty and is filled in a loop over `{iter_text}` of known length: it rehashes \
-         as it grows, about log2(n) reallocations that each move every entry",
-        f.name
-    );
+    let ty = f.b.annotation.map_or_else(|| f.ctor.type_text.clone(), |t| shorten(&iterlen::text_of(t), 50));
+    let iter_text = shorten(&iterlen::text_of(&*f.for_loop.expr), 36);
+    let message =
+        format!("`{}` (`{ty}`) starts empty and is filled in a loop over `{iter_text}` of known length", f.name);
+    let cost = "it rehashes as it grows: about log2(n) reallocations, each of which moves every entry";
     let (prefix, method) = constructor(f);
     let mut help = match &len {
         Some(len) => format!("create it with its final capacity: `{}`", call(&prefix, method, len, f)),
@@ -224,6 +222,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         None => "this loop's length is known before it starts".to_string(),
     };
     let mut d = Diagnostic::new(META.code, f.ctor.span, message, help)
+        .with_note(cost)
         .with_label(header, loop_label)
         .with_label(Span::of(insert), "one insert per iteration")
         .with_site(f.ctor.span)

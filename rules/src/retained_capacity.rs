@@ -110,15 +110,12 @@ impl Rule for RetainedCapacity {
             let pruned =
                 bulk.iter().all(|r| matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter"));
             let how = if pruned { "pruned with `retain`" } else { "emptied with `clear`/`drain`" };
-            let message = format!(
-                "{}, {}, is {how} but never shrunk: its table keeps its peak size for good",
-                subject(&m),
-                m.why.short()
-            );
+            let message = format!("{}, {}, is {how} but never shrunk", subject(&m), m.why.short());
             let help = "after bulk removal call `shrink_to(n)` (keeping headroom for steady traffic) or \
                         `shrink_to_fit()` when the map may have grown far beyond its usual size, or replace it \
                         (`mem::take`) so the old table is freed";
             let mut d = Diagnostic::new(META.code, m.name_span(), message, help)
+                .with_note("a hash map keeps its table when entries are removed: this one keeps its peak size for good")
                 .with_label(m.name_span(), format!("long-lived: {}", m.why.reason()));
             for r in bulk.iter().filter(|r| r.file == m.file).take(MAX_LABELS) {
                 let verb = if matches!(r.site.method.as_str(), "retain" | "extract_if" | "drain_filter") {

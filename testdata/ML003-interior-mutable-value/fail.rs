@@ -12,12 +12,7 @@ pub struct Node {
     pub id: u32,
 }
 
-/// Holds a lock two structs down.
 pub struct Session {
-    pub inner: SessionState,
-}
-
-pub struct SessionState {
     pub hits: Mutex<u32>,
 }
 

@@ -81,3 +81,24 @@ pub fn build() -> HashMap<Key, RefCell<u8>> { //~ ML006
     let _ = m;
     HashMap::new()
 }
+
+/// Equality by address, but the hash reads the shared node's contents.
+pub struct Slot {
+    node: Rc<RefCell<Vec<u32>>>,
+}
+
+impl PartialEq for Slot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.node, &other.node)
+    }
+}
+
+impl Hash for Slot {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.node.borrow().len().hash(h);
+    }
+}
+
+pub struct Slots {
+    order: HashMap<Slot, u32>, //~ ML006
+}

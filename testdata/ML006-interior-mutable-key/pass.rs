@@ -117,3 +117,27 @@ mod tests {
         m: HashSet<Sorted>,
     }
 }
+
+/// A handle compared and hashed by the address of its shared node: identity, which the
+/// node's contents cannot change.
+#[derive(Clone)]
+pub struct NodeRef {
+    node: std::rc::Rc<std::cell::RefCell<Vec<u32>>>,
+}
+
+impl PartialEq for NodeRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.node, &other.node)
+    }
+}
+
+impl Hash for NodeRef {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        std::ptr::hash(std::rc::Rc::as_ptr(&self.node), h);
+        (self.node.as_ptr() as usize).hash(h);
+    }
+}
+
+pub struct Scopes {
+    depth: HashMap<NodeRef, usize>,
+}

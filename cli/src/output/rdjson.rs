@@ -90,6 +90,10 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|f| {
             let mut message = f.message.clone();
+            for note in &f.notes {
+                message.push_str("\nnote: ");
+                message.push_str(note);
+            }
             if !f.help.is_empty() {
                 message.push_str("\nhelp: ");
                 message.push_str(&f.help);

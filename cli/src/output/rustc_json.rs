@@ -110,12 +110,17 @@ fn child<'a>(message: &'a str, spans: Vec<Span>) -> Child<'a> {
     Child { message, code: None, level: "help", spans, children: Vec::new(), rendered: None }
 }
 
+fn note(message: &str) -> Child<'_> {
+    Child { level: "note", ..child(message, Vec::new()) }
+}
+
 fn diagnostic<'a>(f: &'a Finding, source: &str) -> Diagnostic<'a> {
     let mut spans = vec![span(&f.path, source, &f.location, true)];
     for l in &f.labels {
         spans.push(Span { label: Some(l.message.clone()), ..span(&f.path, source, &l.location, false) });
     }
-    let mut children = vec![child(&f.help, Vec::new())];
+    let mut children: Vec<Child> = f.notes.iter().map(|n| note(n)).collect();
+    children.push(child(&f.help, Vec::new()));
     if let Some(fix) = &f.fix {
         let edits = fix
             .edits

@@ -238,6 +238,10 @@ fn message(f: &Finding) -> String {
             .collect();
         text.push_str(&format!(" (see {})", links.join(", ")));
     }
+    for note in &f.notes {
+        text.push_str("\nnote: ");
+        text.push_str(note);
+    }
     if !f.help.is_empty() {
         text.push_str("\nhelp: ");
         text.push_str(&f.help);

@@ -26,6 +26,7 @@ fn finding(path: &str) -> Finding {
         path: path.to_string(),
         location: loc(2, 17, 2, 31),
         labels: vec![FoundLabel { message: "filled here [per item]".to_string(), location: loc(4, 9, 4, 23) }],
+        notes: Vec::new(),
         fix: Some(FoundFix {
             message: "pre-size the map".to_string(),
             edits: vec![FoundEdit {

@@ -49,6 +49,7 @@ fn diagnostic(f: &Finding, id: usize) -> Diagnostic<usize> {
         labels.push(Label::secondary(id, l.location.byte_start..l.location.byte_end).with_message(&l.message));
     }
     let mut notes: Vec<String> = f.profile.iter().map(profile_note).collect();
+    notes.extend(f.notes.iter().map(|n| format!("note: {n}")));
     notes.push(format!("help: {}", f.help));
     if let Some(fix) = &f.fix {
         notes.push(format!("fix: {}", fix.message));

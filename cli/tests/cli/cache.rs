@@ -66,15 +66,62 @@ fn the_cache_lives_beside_the_configuration_file() {
 }
 
 #[test]
-fn an_unwritable_cache_is_skipped_silently() {
+fn a_cache_path_that_is_a_file_is_not_used_with_one_warning() {
     let t = Tree::new();
-    // Not a directory: nothing can be written under it, not even as root.
     t.file("src/a.rs", LOOKUP).file(".maplint_cache", "");
     let r = t.run(&["--format", "concise"]);
     r.assert_code(1);
     assert_eq!(r.lines(), [lookup_line("src/a.rs", 2)]);
-    assert_eq!(r.stderr, "");
+    assert_eq!(r.stderr, "warning: cache directory .maplint_cache exists and is not a directory; not used\n");
     assert_eq!(t.run(&["--format", "concise"]).stdout, r.stdout);
+    assert_eq!(std::fs::read(t.path(".maplint_cache")).expect("read"), b"");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_path_that_is_a_symlink_is_not_used_and_nothing_is_written_through_it() {
+    for target in ["elsewhere", "nowhere"] {
+        let t = Tree::new();
+        t.file("src/a.rs", LOOKUP).dir("elsewhere").symlink(target, ".maplint_cache");
+        let r = t.run(&["--format", "concise"]);
+        r.assert_code(1);
+        assert_eq!(r.lines(), [lookup_line("src/a.rs", 2)]);
+        assert_eq!(r.stderr, "warning: cache directory .maplint_cache is a symbolic link; not used\n");
+        assert_eq!(listing(&t.path("elsewhere")), Vec::<String>::new(), "{target}");
+        assert!(!t.path("nowhere").exists(), "{target}");
+        // --fix lints twice when it fixes something; the warning is given once.
+        t.file("src/b.rs", "fn f(xs: &[u8]) {\n    let mut s = std::collections::HashSet::new();\n    for x in xs {\n        s.insert(*x);\n    }\n}\n");
+        let fix = t.run(&["--fix", "--format", "concise"]);
+        assert_eq!(
+            fix.err_lines(),
+            [
+                "fixed src/b.rs: 1 finding",
+                "fixed 1 finding; 1 finding remaining",
+                "warning: cache directory .maplint_cache is a symbolic link; not used"
+            ]
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_below_the_cache_directory_is_not_written_through() {
+    let t = Tree::new();
+    t.file("src/a.rs", LOOKUP).dir("elsewhere");
+    t.run(&["--format", "concise"]).assert_code(1);
+    let versions: Vec<_> = std::fs::read_dir(t.path(".maplint_cache"))
+        .expect("the cache")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(versions.len(), 1, "{versions:?}");
+    std::fs::remove_dir_all(&versions[0]).expect("remove");
+    std::os::unix::fs::symlink(t.path("elsewhere"), &versions[0]).expect("symlink");
+    let r = t.run(&["--format", "concise"]);
+    assert_eq!(r.lines(), [lookup_line("src/a.rs", 2)]);
+    let shown = versions[0].strip_prefix(t.root()).expect("under the tree").display().to_string();
+    assert_eq!(r.stderr, format!("warning: cache directory {shown} is a symbolic link; not used\n"));
+    assert_eq!(listing(&t.path("elsewhere")), Vec::<String>::new());
 }
 
 #[test]
@@ -83,7 +130,7 @@ fn a_damaged_entry_is_rebuilt() {
     t.file("src/a.rs", LOOKUP);
     let first = t.run(&["--format", "concise"]);
     for f in listing(&t.path(".maplint_cache")).iter().filter(|f| f.ends_with(".bin")) {
-        std::fs::write(t.path(&format!(".maplint_cache/{f}")), b"MAPLINT1 not an entry").expect("write");
+        std::fs::write(t.path(&format!(".maplint_cache/{f}")), b"MAPLINT2 not an entry").expect("write");
     }
     let again = t.run(&["--format", "concise"]);
     assert_eq!(first.stdout, again.stdout);

@@ -120,6 +120,7 @@ fn json_has_the_document_shape_of_the_spec() {
                 "line",
                 "message",
                 "name",
+                "notes",
                 "path"
             ]
         );

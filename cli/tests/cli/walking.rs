@@ -109,15 +109,10 @@ fn explicit_files_are_always_linted() {
     r.assert_code(1);
     assert_eq!(
         finding_paths(&r),
-        [
-            ".hidden/x.rs",
-            "generated/out.rs",
-            "notes/script.txt",
-            "src/parser.gen.rs",
-            "src/sub/local.rs",
-            "target/gen.rs"
-        ]
+        [".hidden/x.rs", "generated/out.rs", "src/parser.gen.rs", "src/sub/local.rs", "target/gen.rs"]
     );
+    // Any Rust file, that is: a file that is not `.rs` is skipped with the reason.
+    assert_eq!(r.stderr, "warning: skipped notes/script.txt: not a Rust source file\n");
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn diff_shows_and_fix_applies_the_presize_fix() {
     let out = maplint(dir.path(), &["--fix", "--format", "concise"]);
     assert_eq!(std::fs::read_to_string(dir.path().join("src/lib.rs")).unwrap_or_default(), after);
     assert_eq!(concise(&out), ["src/lib.rs:4:23: warning ML005"]);
-    assert_eq!(stderr(&out), "fixed 1 finding; 1 finding remaining\n");
+    assert_eq!(stderr(&out), "fixed src/lib.rs: 1 finding\nfixed 1 finding; 1 finding remaining\n");
     assert_eq!(out.status.code(), Some(1));
 
     // Nothing is left to fix.

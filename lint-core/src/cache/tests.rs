@@ -59,7 +59,7 @@ fn stores_under_the_version_and_settings() {
 
     // A damaged entry file is ignored, and the next store replaces it.
     let file = cache.entry_path(Some(pkg));
-    std::fs::write(&file, b"MAPLINT1 garbage").unwrap();
+    std::fs::write(&file, b"MAPLINT2 garbage").unwrap();
     assert_eq!(cache.load(Some(pkg)), None);
     cache.store(Some(pkg), &entry());
     assert_eq!(cache.load(Some(pkg)), Some(entry()));

@@ -83,6 +83,9 @@ struct Work<'j> {
     parsed: bool,
     /// Taken from the cache: the content is the cached one.
     cached: bool,
+    /// The text that was parsed, kept for the files whose findings are reported: findings
+    /// are resolved, and fixes computed, on exactly the bytes that were linted.
+    text: Option<SourceText>,
 }
 
 impl Work<'_> {
@@ -132,7 +135,7 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
         _ => rounds(sh, root, &mut works, old_interest.as_ref()),
     };
 
-    let mut report = findings(sh, root, &works);
+    let mut report = findings(sh, root, &mut works);
     report.files_parsed = works.iter().filter(|w| w.parsed).count();
     if let Some(cache) = sh.cache.filter(|_| sh.buffer.is_none()) {
         let dirty = works.iter().any(|w| w.changed)
@@ -157,7 +160,16 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     };
     let from_cache = |record: FileRecord, changed: bool| {
         let checked_old = matches!(record.state, FileState::Unparsed { .. });
-        Work { job, abs: abs.clone(), record: Ok(record), changed, checked_old, parsed: false, cached: true }
+        Work {
+            job,
+            abs: abs.clone(),
+            record: Ok(record),
+            changed,
+            checked_old,
+            parsed: false,
+            cached: true,
+            text: None,
+        }
     };
     let cached = match cached.filter(|r| usable(r)) {
         Some(c) if stamp.is_some() && c.stamp == stamp => return from_cache(c, false),
@@ -174,6 +186,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
                 checked_old: false,
                 parsed: false,
                 cached: false,
+                text: None,
             }
         }
     };
@@ -181,7 +194,9 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
     if let Some(mut c) = cached.filter(|c| c.hash == hash) {
         let changed = c.stamp != stamp;
         c.stamp = stamp;
-        return from_cache(c, changed);
+        let mut w = from_cache(c, changed);
+        w.text = job.report.then_some(src);
+        return w;
     }
     let parsed = sh.settings.no_prefilter || sh.seeds.matches(src.text.as_bytes(), job.report);
     let state = if parsed {
@@ -190,7 +205,8 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
     };
     let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
-    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false }
+    let text = (parsed && job.report).then_some(src);
+    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false, text }
 }
 
 /// The prefilter's later rounds: parses the files that mention the package's names of
@@ -271,6 +287,9 @@ fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -
     }
     w.changed = true;
     w.parsed = true;
+    if w.job.report {
+        w.text = Some(src);
+    }
     true
 }
 
@@ -306,7 +325,7 @@ fn malformed(text: &str, resolve: &dyn Fn(&str) -> Option<&'static str>) -> Vec<
 
 /// The package rules over the parsed files' facts, then every finding of the package's
 /// reported files suppressed, filtered and resolved.
-fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
+fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageReport {
     let mut out = PackageReport::default();
     for w in works.iter().filter(|w| w.job.report) {
         let display = &w.job.display;
@@ -394,7 +413,7 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
         if kept.is_empty() {
             continue;
         }
-        let Ok(src) = sh.read(&job.path, &works[i].abs) else {
+        let Some(src) = linted_text(sh, &mut works[i]) else {
             out.skipped.push(Skipped { path: job.display.clone(), reason: "file changed during the run".into() });
             continue;
         };
@@ -406,4 +425,16 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &[Work]) -> PackageReport {
         out.sources.insert(job.display.clone(), src.text);
     }
     out
+}
+
+/// The text a file's findings were made from: the text parsed in this run, or, for a file
+/// whose findings come from the cache, the file read now if its bytes are the cached ones.
+/// `None` when the file changed (or vanished) since.
+fn linted_text(sh: &Shared, w: &mut Work) -> Option<SourceText> {
+    let Ok(record) = &w.record else { return None };
+    if let Some(src) = w.text.take() {
+        return Some(src);
+    }
+    let src = sh.read(&w.job.path, &w.abs).ok()?;
+    (xxhash_rust::xxh3::xxh3_64(src.text.as_bytes()) == record.hash).then_some(src)
 }

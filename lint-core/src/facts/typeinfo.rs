@@ -2,13 +2,18 @@
 //! ML003/ML006/ML008 (statics, consts, type aliases, `let` annotations, function return
 //! types, turbofish on constructors and `.collect::<..>()`; struct and enum fields are
 //! already in `FileFacts::structs`), and hand-written `Hash` / `PartialEq` / `Ord` /
-//! `PartialOrd` impls with the fields their bodies read (`facts::typeinfo::impls`).
+//! `PartialOrd` impls with the fields their bodies read (`facts::typeinfo::impls`), where
+//! values read from a map get another owner (`shares`, over the expressions of `reads`),
+//! and the names imported from crates whose locks are asynchronous (`imports`).
 //!
 //! Function parameters and trait bounds are not recorded: they repeat types declared
 //! elsewhere.
 
 mod impls;
+pub mod imports;
 mod macros;
+pub mod reads;
+mod shares;
 
 use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
@@ -20,6 +25,8 @@ use crate::testcode::{is_test_attrs, is_test_mod};
 use crate::types::{TypeExpr, TypeKind};
 
 pub use impls::{FieldRead, TraitImpl, TraitKind};
+pub use reads::MapRoot;
+pub use shares::{ShareKind, ValueShare};
 
 /// Where a written type stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +66,10 @@ pub struct TypeFacts {
     pub written: Vec<WrittenType>,
     /// Hand-written `Hash`, `PartialEq`, `Ord` and `PartialOrd` impls.
     pub impls: Vec<TraitImpl>,
+    /// Maps whose values get another owner here (first occurrence per map root).
+    pub shares: Vec<ValueShare>,
+    /// Names imported from crates whose locks are asynchronous (`imports`).
+    pub async_imports: Vec<String>,
 }
 
 impl TypeFacts {
@@ -70,8 +81,11 @@ impl TypeFacts {
                 continue;
             }
             ix.define_maps(&w.ty);
-            if w.position == Position::Static {
-                ix.mention(&w.owner);
+            match w.position {
+                Position::Static => ix.mention(&w.owner),
+                // A caller may share the values of the map it gets.
+                Position::Return => ix.called(&w.owner),
+                _ => {}
             }
         }
     }
@@ -81,7 +95,10 @@ impl TypeFacts {
 pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
     let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: Anchor::Line(1), module: vec![] };
     c.visit_file(file);
-    c.out
+    let mut out = c.out;
+    out.shares = shares::collect(file, in_test_file);
+    out.async_imports = imports::async_imports(file);
+    out
 }
 
 /// Common names that never denote a map nor a crate-local alias of one; a written type

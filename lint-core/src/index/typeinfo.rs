@@ -1,8 +1,9 @@
 //! Queries about written types, crate-local structs and `Hash`/`PartialEq`/`Ord` impls
 //! over the merged type facts of a package: the examined type sites, deep resolution of
 //! aliases and renames (`resolve`), the maps inside a type with the lock around each,
-//! and what a struct's fields hold.
+//! what a struct's fields hold, and who owns a map's values (`owners`).
 
+mod owners;
 mod resolve;
 mod text;
 
@@ -16,12 +17,6 @@ use crate::types::{ArrayLen, TypeExpr, TypeKind};
 
 use super::names::{ModId, Ns, Resolution};
 use super::PackageIndex;
-
-/// Struct nesting followed when asking whether a struct holds a cell (SPEC §2 ML003).
-const MAX_STRUCT_DEPTH: usize = 4;
-
-/// Structs visited at most for one `cell_in` question (wide nesting stays cheap).
-const MAX_STRUCT_VISITS: usize = 256;
 
 /// The types that make a value a shared cell behind `Rc`/`Arc`/`Box` (SPEC §2 ML003).
 const CELLS: &[&str] = &["Cell", "RefCell", "UnsafeCell", "Mutex", "RwLock"];
@@ -64,6 +59,17 @@ impl TypeSite<'_> {
             Position::Turbofish => "a turbofish".to_string(),
         }
     }
+}
+
+/// The cell a map's value holds (see `PackageIndex::cell_in`).
+#[derive(Clone, Debug)]
+pub struct CellIn<'a> {
+    /// For messages: "`RefCell`", "`Session`, whose field `state` is a `Mutex`".
+    pub what: String,
+    /// The cell's type, resolved.
+    pub cell: TypeExpr,
+    /// The crate-local struct and its field holding the cell, when it is one.
+    pub field: Option<(&'a StructDef, &'a FieldDef)>,
 }
 
 /// A lock around a map in the same written type.
@@ -218,32 +224,19 @@ impl<'a> PackageIndex<'a> {
     }
 
     /// When `ty` (resolved) is a cell type (`Cell`, `RefCell`, `UnsafeCell`, `Mutex`,
-    /// `RwLock`) or a crate-local struct/enum with such a field (directly or through a
-    /// field of such a struct, to depth 4), says which: "`RefCell`" or "`Session`, whose
-    /// field `state` is a `Mutex`".
-    pub fn cell_in(&self, ty: &TypeExpr) -> Option<String> {
+    /// `RwLock`) or a crate-local struct/enum with a direct field of such a type, says
+    /// which. Deeper fields do not count: a handle with a lock somewhere inside is not a
+    /// per-entry cell.
+    pub fn cell_in(&self, ty: &TypeExpr) -> Option<CellIn<'a>> {
         if let Some(name) = self.known_name(ty).filter(|n| CELLS.contains(n)) {
-            return Some(format!("`{name}`"));
+            return Some(CellIn { what: format!("`{name}`"), cell: ty.clone(), field: None });
         }
-        let mut budget = MAX_STRUCT_VISITS;
-        self.struct_cell(ty, 0, &mut budget).map(|(s, f, cell)| format!("`{s}`, whose field `{f}` is a `{cell}`"))
-    }
-
-    /// (struct, field, cell) for a crate-local struct type with a cell field.
-    fn struct_cell(&self, ty: &TypeExpr, depth: usize, budget: &mut usize) -> Option<(String, String, String)> {
-        let defs = self.local_structs_of(ty);
-        if defs.is_empty() || depth >= MAX_STRUCT_DEPTH || *budget == 0 {
-            return None;
-        }
-        *budget -= 1;
-        for def in defs {
+        for def in self.local_structs_of(ty) {
             for f in &def.fields {
                 let fty = self.resolve_type_in(&f.ty, self.module_of(def));
                 if let Some(name) = self.known_name(&fty).filter(|n| CELLS.contains(n)) {
-                    return Some((def.name.clone(), f.name.clone(), name.to_string()));
-                }
-                if let Some((_, inner, cell)) = self.struct_cell(&fty, depth + 1, budget) {
-                    return Some((def.name.clone(), format!("{}.{inner}", f.name), cell));
+                    let what = format!("`{}`, whose field `{}` is a `{name}`", def.name, f.name);
+                    return Some(CellIn { what, cell: fty, field: Some((def, f)) });
                 }
             }
         }

@@ -40,11 +40,8 @@ fn fixes_match_the_markers() {
 fn the_spec_example_reads_well() {
     let path = fixture().join("fail.rs");
     let f = findings(&path).into_iter().find(|f| f.location.line == 11).unwrap();
-    assert_eq!(
-        f.message,
-        "`by_id` (`HashMap`) starts empty and is filled in a loop over `users` of known length: it rehashes as \
-         it grows, about log2(n) reallocations that each move every entry"
-    );
+    assert_eq!(f.message, "`by_id` (`HashMap`) starts empty and is filled in a loop over `users` of known length");
+    assert_eq!(f.notes, ["it rehashes as it grows: about log2(n) reallocations, each of which moves every entry"]);
     assert_eq!(
         f.help,
         "create it with its final capacity: `HashMap::with_capacity(users.len())`; as the loop only inserts, \

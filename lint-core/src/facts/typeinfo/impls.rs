@@ -2,6 +2,8 @@
 //! fields their method bodies read: `self.f`, `other.f` (any parameter), tuple fields
 //! `self.0`, and fields named in destructuring patterns (`let Self { f, .. } = self`,
 //! `Self::Variant { f, .. }`, `Self(a, _)`). Calls to helper methods are not followed.
+//! A field read only for its address (`Rc::ptr_eq(&self.f, ..)`, `Arc::as_ptr(&self.f)`,
+//! `ptr::eq(&*self.f, ..)`, `self.f.as_ptr()`) is marked as identity.
 
 use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
@@ -38,6 +40,9 @@ pub struct FieldRead {
     /// `.get_or_init(..)`, `*self.f.borrow_mut() = ..`): a memo of the other parts (a
     /// cached hash) or a statistic, not an input that others change.
     pub memo: bool,
+    /// Every read of the field only takes its address (`Rc::ptr_eq`, `Arc::as_ptr`,
+    /// `ptr::eq`, `.as_ptr()`): pointer identity, which never changes.
+    pub identity: bool,
 }
 
 /// A hand-written `impl Hash for T` (or `PartialEq`, `Ord`, `PartialOrd`).
@@ -114,9 +119,34 @@ impl Reads<'_> {
     }
 
     fn push_read(&mut self, name: String, span: Span, memo: bool) {
+        self.add(name, span, memo, false);
+    }
+
+    fn add(&mut self, name: String, span: Span, memo: bool, identity: bool) {
         match self.out.iter_mut().find(|r| r.name == name) {
-            Some(r) => r.memo |= memo,
-            None => self.out.push(FieldRead { name, span, memo }),
+            Some(r) => {
+                r.memo |= memo;
+                r.identity &= identity;
+            }
+            None => self.out.push(FieldRead { name, span, memo, identity }),
+        }
+    }
+
+    /// An argument or receiver whose address is taken: a field read only for identity;
+    /// anything else is visited as usual.
+    fn address_of(&mut self, e: &syn::Expr) {
+        let mut inner = e;
+        loop {
+            match inner {
+                syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => inner = &u.expr,
+                syn::Expr::Reference(r) => inner = &r.expr,
+                syn::Expr::Paren(p) => inner = &p.expr,
+                _ => break,
+            }
+        }
+        match self.field_read(inner) {
+            Some(f) => self.add(member_name(&f.member), Span::of(f), false, true),
+            None => self.visit_expr(e),
         }
     }
 
@@ -208,8 +238,33 @@ fn base_ident(mut e: &syn::Expr) -> Option<String> {
     }
 }
 
+/// Functions that take only the address of their arguments: `Rc::ptr_eq`, `Arc::as_ptr`,
+/// `ptr::eq`, `ptr::addr_eq`, `ptr::addr_of`.
+fn is_address_fn(path: &syn::Path) -> bool {
+    let segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segs.as_slice() {
+        [.., last] if matches!(last.as_str(), "ptr_eq" | "as_ptr" | "addr_eq" | "addr_of") => true,
+        [.., module, last] => module == "ptr" && last == "eq",
+        _ => false,
+    }
+}
+
 impl<'ast> Visit<'ast> for Reads<'_> {
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        match crate::ctor::strip(&c.func) {
+            syn::Expr::Path(p) if p.qself.is_none() && is_address_fn(&p.path) => {
+                c.args.iter().for_each(|a| self.address_of(a))
+            }
+            _ => visit::visit_expr_call(self, c),
+        }
+    }
+
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if matches!(m.method.to_string().as_str(), "as_ptr" | "ptr_eq") {
+            self.address_of(&m.receiver);
+            m.args.iter().for_each(|a| self.address_of(a));
+            return;
+        }
         if WRITES.contains(&m.method.to_string().as_str()) {
             if let Some(f) = self.field_read(&m.receiver) {
                 self.push_read(member_name(&f.member), Span::of(f), true);
@@ -300,6 +355,22 @@ mod tests {
         assert_eq!(
             reads("impl Hash for Key { fn hash(&self) { fn inner(s: &S) { s.x; } } }").map(|r| r.2),
             Some(vec![])
+        );
+    }
+
+    #[test]
+    fn address_reads_are_identity() {
+        let identity = |src: &str| {
+            let i: syn::ItemImpl = syn::parse_str(src).unwrap();
+            trait_impl(&i, false).unwrap().reads.into_iter().map(|r| (r.name, r.identity)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            identity("impl PartialEq for K { fn eq(&self, o: &Self) -> bool { Rc::ptr_eq(&self.a, &o.a) && std::ptr::eq(&*self.b, &*o.b) } }"),
+            vec![("a".to_string(), true), ("b".to_string(), true)]
+        );
+        assert_eq!(
+            identity("impl Hash for K { fn hash(&self) { (Arc::as_ptr(&self.a) as usize).hash(h); self.b.as_ptr().hash(h); self.a.lock().hash(h); } }"),
+            vec![("a".to_string(), false), ("b".to_string(), true)]
         );
     }
 }

@@ -62,7 +62,7 @@ impl PackageIndex<'_> {
     }
 
     /// The original name behind `use .. as` renames.
-    fn unrenamed<'n>(&'n self, mut name: &'n str) -> &'n str {
+    pub(crate) fn unrenamed<'n>(&'n self, mut name: &'n str) -> &'n str {
         for _ in 0..MAX_RENAMES {
             match self.renames.get(name) {
                 Some(original) if *original != name => name = original,

@@ -112,22 +112,24 @@ struct Wrapper { state: Mutex<u8>, inner: Inner, _p: PhantomData<u8> }
 struct Inner { flag: Cell<bool> }
 struct WithData { id: u64, state: Mutex<u8> }
 struct Cycle { next: Cycle }
+struct Handle { inner: Inner, id: u64 }
 ";
     with_index(&[src], |ix| {
-        let cell = |s: &str| ix.cell_in(&ix.resolve_type(&ty(s)));
+        let cell = |s: &str| ix.cell_in(&ix.resolve_type(&ty(s))).map(|c| c.what);
         assert_eq!(cell("RefCell<u8>"), Some("`RefCell`".into()));
         assert_eq!(cell("tokio::sync::RwLock<u8>"), Some("`RwLock`".into()));
         assert_eq!(cell("Wrapper"), Some("`Wrapper`, whose field `state` is a `Mutex`".into()));
         assert_eq!(cell("Inner"), Some("`Inner`, whose field `flag` is a `Cell`".into()));
         assert_eq!(cell("WithData"), Some("`WithData`, whose field `state` is a `Mutex`".into()));
         assert_eq!(cell("Cycle"), None);
+        assert_eq!(cell("Handle"), None, "a lock two structs down is not a per-entry cell");
         assert_eq!(cell("OnceLock<u8>"), None);
         assert_eq!(cell("AtomicU64"), None);
     });
     // A crate-local `Cell` shadows `std::cell::Cell` unless the path says otherwise.
     with_index(&["struct Cell { row: u32 }"], |ix| {
-        assert_eq!(ix.cell_in(&ty("Cell")), None);
-        assert_eq!(ix.cell_in(&ty("std::cell::Cell<u8>")), Some("`Cell`".into()));
+        assert!(ix.cell_in(&ty("Cell")).is_none());
+        assert_eq!(ix.cell_in(&ty("std::cell::Cell<u8>")).map(|c| c.what), Some("`Cell`".into()));
     });
 }
 

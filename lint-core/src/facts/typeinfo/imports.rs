@@ -1,0 +1,71 @@
+//! The names a file imports from crates whose locks are asynchronous (`tokio::sync`,
+//! `futures::lock`, `async_lock`, `async_std::sync`, ...): `use tokio::sync::Mutex;`
+//! makes `Mutex` an async lock in that file, `use tokio::sync;` makes `sync::Mutex` one,
+//! and `use tokio::sync::*;` brings `Mutex` and `RwLock`.
+
+use syn::visit::Visit;
+
+/// Crates whose `Mutex`/`RwLock` are held across `.await`.
+pub const ASYNC_CRATES: &[&str] =
+    &["tokio", "futures", "futures_util", "futures_locks", "async_lock", "async_std", "smol", "async_mutex"];
+
+/// The names imported from async crates, sorted, each once.
+pub fn async_imports(file: &syn::File) -> Vec<String> {
+    let mut c = Uses { out: Vec::new() };
+    c.visit_file(file);
+    c.out.sort();
+    c.out.dedup();
+    c.out
+}
+
+struct Uses {
+    out: Vec<String>,
+}
+
+impl Uses {
+    fn tree(&mut self, t: &syn::UseTree, root: Option<bool>, depth: usize) {
+        if depth > 16 {
+            return;
+        }
+        // `root`: None before the first segment, then whether it names an async crate.
+        let is_async = |name: &syn::Ident| root.unwrap_or_else(|| ASYNC_CRATES.contains(&name.to_string().as_str()));
+        match t {
+            syn::UseTree::Path(p) => {
+                let r = if p.ident == "crate" || p.ident == "self" || p.ident == "super" {
+                    root
+                } else {
+                    Some(is_async(&p.ident))
+                };
+                self.tree(&p.tree, r, depth + 1)
+            }
+            syn::UseTree::Name(n) if root == Some(true) => self.out.push(n.ident.to_string()),
+            syn::UseTree::Rename(r) if root == Some(true) => self.out.push(r.rename.to_string()),
+            syn::UseTree::Glob(_) if root == Some(true) => {
+                self.out.extend(["Mutex", "RwLock"].map(String::from));
+            }
+            syn::UseTree::Group(g) => g.items.iter().for_each(|i| self.tree(i, root, depth + 1)),
+            _ => {}
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Uses {
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        self.tree(&u.tree, None, 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_async_crates() {
+        let file = syn::parse_file(
+            "use tokio::sync::{Mutex as AsyncMutex, RwLock}; use futures::lock; use std::sync::Mutex;\n\
+             use async_lock::*; fn f() { use tokio::sync::Semaphore; }",
+        )
+        .unwrap();
+        assert_eq!(async_imports(&file), ["AsyncMutex", "Mutex", "RwLock", "Semaphore", "lock"]);
+    }
+}
