@@ -61,8 +61,11 @@ pub fn analyze(src: &SourceText, settings: &Settings) -> Result<Analysis, String
     proc_macro2::extra::invalidate_current_thread_spans();
     let (facts, mut diagnostics) = result?;
 
-    let index =
-        PackageIndex::new(None, vec![IndexedFile { display: "src/lib.rs", facts: &facts, report: true }], settings);
+    let index = PackageIndex::new(
+        None,
+        vec![IndexedFile { display: "src/lib.rs", facts: &facts, report: true, module: vec![] }],
+        settings,
+    );
     diagnostics.retain(|d| match &d.needs_hash_map {
         None => true,
         Some(name) => index.map_kind(name).is_some_and(|k| k.is_hash_based()),

@@ -110,6 +110,14 @@ fn run_with(
             None
         }
     });
+    let roots: Vec<&Path> = discovery
+        .jobs
+        .iter()
+        .filter_map(|j| j.package.as_deref())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let test_support = crate::manifest::test_support_packages(&roots);
     let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
@@ -120,6 +128,7 @@ fn run_with(
         resolve: &resolve,
         cache: cache.as_ref(),
         cwd: &cwd,
+        test_support: &test_support,
         buffer: buffer.as_ref().map(|(path, text)| (path.as_path(), *text)),
     };
 

@@ -6,6 +6,7 @@
 //! structs and `Hash`/`PartialEq` impls in `facts::typeinfo`.
 
 pub mod lifecycle;
+pub mod names;
 pub mod signatures;
 pub mod typeinfo;
 
@@ -16,13 +17,15 @@ use crate::diagnostic::Span;
 use crate::prefilter::Interest;
 use crate::settings::Settings;
 use crate::suppress::Suppressions;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 use crate::types::TypeExpr;
 
 /// A crate-local `type Name<P1, P2> = Target;`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypeAlias {
     pub name: String,
+    /// The inline module path, within the file, of the module declaring it.
+    pub module: Vec<String>,
     /// Names of the type parameters, in order.
     pub params: Vec<String>,
     pub target: TypeExpr,
@@ -44,6 +47,8 @@ pub struct FieldDef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StructDef {
     pub name: String,
+    /// The inline module path, within the file, of the module declaring it.
+    pub module: Vec<String>,
     pub is_enum: bool,
     pub fields: Vec<FieldDef>,
     pub span: Span,
@@ -73,6 +78,7 @@ pub struct FileFacts {
     /// Return types of functions and methods, types of statics, and the names pending
     /// findings ask about.
     pub signatures: signatures::Signatures,
+    pub names: names::NameFacts,
 }
 
 impl FileFacts {
@@ -124,10 +130,25 @@ impl FileFacts {
     }
 }
 
+impl FileFacts {
+    /// Marks every fact of the file as test code: the file is a test module or belongs to
+    /// a test-support package (what decides it lies outside the file, see `modtree`).
+    pub fn mark_test(&mut self) {
+        self.in_test_file = true;
+        self.structs.iter_mut().for_each(|s| s.in_test = true);
+        let lc = &mut self.lifecycle;
+        lc.statics.iter_mut().for_each(|s| s.in_test = true);
+        lc.sites.iter_mut().for_each(|s| s.in_test = true);
+        lc.accessors.iter_mut().for_each(|a| a.in_test = true);
+        self.types.written.iter_mut().for_each(|w| w.in_test = true);
+        self.types.impls.iter_mut().for_each(|i| i.in_test = true);
+    }
+}
+
 /// Extracts the facts of a parsed file.
 pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool, settings: &Settings) -> FileFacts {
     let facts = FileFacts { suppressions, in_test_file, ..FileFacts::default() };
-    let mut c = Collector { facts, in_test: in_test_file };
+    let mut c = Collector { facts, in_test: in_test_file, module: Vec::new() };
     c.visit_file(file);
     let mut facts = c.facts;
     facts.lifecycle = lifecycle::extract(file, in_test_file, &settings.rules.removal_methods);
@@ -139,6 +160,8 @@ pub fn extract(file: &syn::File, suppressions: Suppressions, in_test_file: bool,
 struct Collector {
     facts: FileFacts,
     in_test: bool,
+    /// The inline module path being visited.
+    module: Vec<String>,
 }
 
 impl Collector {
@@ -160,7 +183,8 @@ impl Collector {
                 anchor_line: Span::of(f).start.line,
             })
             .collect();
-        let def = StructDef { name: name.to_string(), is_enum, fields, span, in_test: self.in_test };
+        let (name, module) = (name.to_string(), self.module.clone());
+        let def = StructDef { name, module, is_enum, fields, span, in_test: self.in_test };
         self.facts.structs.push(def);
     }
 
@@ -184,12 +208,32 @@ impl<'ast> Visit<'ast> for Collector {
                 _ => None,
             })
             .collect();
-        self.facts.aliases.push(TypeAlias { name: i.ident.to_string(), params, target: TypeExpr::from_syn(&i.ty) });
+        let (name, module) = (i.ident.to_string(), self.module.clone());
+        self.facts.aliases.push(TypeAlias { name, module, params, target: TypeExpr::from_syn(&i.ty) });
         visit::visit_item_type(self, i);
     }
 
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+        let was = self.in_test;
+        self.in_test |= is_test_mod(i);
+        let name = i.ident.to_string();
+        let decl = names::ModDecl {
+            module: self.module.clone(),
+            name: name.clone(),
+            path_attr: names::path_attr(&i.attrs),
+            inline: i.content.is_some(),
+            test: self.in_test,
+        };
+        self.facts.names.mods.push(decl);
+        self.module.push(name);
+        visit::visit_item_mod(self, i);
+        self.module.pop();
+        self.in_test = was;
+    }
+
+    fn visit_item_use(&mut self, i: &'ast syn::ItemUse) {
+        names::push_uses(&mut self.facts.names.uses, &self.module, i);
+        visit::visit_item_use(self, i);
     }
 
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {

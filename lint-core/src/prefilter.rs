@@ -10,6 +10,10 @@
 //! interest (`Interest`); any other file of the package that mentions, defines or
 //! accesses one of them as `Matcher` says is parsed in the next round, until no file is
 //! added.
+//!
+//! Module declarations place files in the module tree and decide which are test code: a
+//! file that declares a module under `#[path = ".."]` is always parsed, and so is every
+//! file that may declare the module of a parsed file (`modtree::ancestor_files`).
 
 pub mod interest;
 pub mod scan;
@@ -21,6 +25,7 @@ pub use scan::Matcher;
 
 use crate::rule::Rule;
 use crate::settings::Settings;
+use scan::{in_comment_line, is_ident_byte, whole_word};
 
 /// What a local rule needs in a file's text before it can report anything there.
 #[derive(Clone, Copy)]
@@ -88,7 +93,7 @@ impl Seeds {
     /// Whether a file must be parsed in the first round. Local rules' triggers count only
     /// in files whose findings are reported.
     pub fn matches(&self, text: &[u8], report: bool) -> bool {
-        if self.all {
+        if self.all || declares_path_module(text) {
             return true;
         }
         let code = |m: aho_corasick::Match| !scan::in_comment_line(text, m.start());
@@ -96,5 +101,52 @@ impl Seeds {
             return true;
         }
         report && (self.always || self.scans.iter().any(|scan| scan(text)))
+    }
+}
+
+/// Whether the text may declare an out-of-line module under `#[path = ".."]`.
+pub fn declares_path_module(t: &[u8]) -> bool {
+    memchr::memmem::find_iter(t, b"path").any(|s| whole_word(t, s, s + 4)) && declares_module_file(t)
+}
+
+/// Whether the text may declare an out-of-line module: the word `mod`, then a name and
+/// `;` (white space aside), outside a `//` comment line.
+pub fn declares_module_file(t: &[u8]) -> bool {
+    memchr::memmem::find_iter(t, b"mod").any(|s| {
+        if !whole_word(t, s, s + 3) || in_comment_line(t, s) {
+            return false;
+        }
+        let mut i = s + 3;
+        let skip = |i: &mut usize| {
+            while t.get(*i).is_some_and(|b| b.is_ascii_whitespace()) {
+                *i += 1;
+            }
+        };
+        skip(&mut i);
+        let start = i;
+        while t.get(i).is_some_and(|&b| is_ident_byte(b)) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+        skip(&mut i);
+        t.get(i) == Some(&b';')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{declares_module_file, declares_path_module};
+
+    #[test]
+    fn module_declarations() {
+        assert!(declares_module_file(b"#[cfg(test)]\nmod tests;\n"));
+        assert!(declares_module_file(b"pub(crate) mod  a_b\n ;"));
+        assert!(!declares_module_file(b"mod tests { fn f() {} }"));
+        assert!(!declares_module_file(b"// mod tests;\nlet module = 1;"));
+        assert!(!declares_module_file(b"fn model(); x.mod_y;"));
+        assert!(declares_path_module(b"#[path = \"a_tests.rs\"]\nmod tests;"));
+        assert!(!declares_path_module(b"mod tests;\nfn f() {}"));
     }
 }

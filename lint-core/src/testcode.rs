@@ -1,11 +1,28 @@
-//! Test code as SPEC §1 defines it: items under `#[cfg(test)]`, functions with a test or
-//! bench attribute, and files under a package's `tests/`, `benches/` and `examples/`.
+//! Test code as SPEC §1 defines it, as far as one item or one path shows: items under
+//! `#[cfg(test)]` (also `any(test, ..)` and `all(test, ..)`), functions with a test or bench
+//! attribute, modules with a test name, and files under a package's `tests/`, `benches/`
+//! and `examples/`. What depends on other files (out-of-line modules, test-support
+//! packages) is decided per package in `modtree` and `manifest`.
 
 use std::path::Path;
 
+/// Names of modules that hold test code, with or without a `cfg`.
+pub const TEST_MODULE_NAMES: &[&str] =
+    &["test", "tests", "test_util", "test_utils", "testutil", "testutils", "test_helpers", "test_support", "testing"];
+
+/// Whether a module of this name holds test code.
+pub fn is_test_module_name(name: &str) -> bool {
+    TEST_MODULE_NAMES.contains(&name)
+}
+
+/// Whether a module item is test code by its own attributes or name.
+pub fn is_test_mod(i: &syn::ItemMod) -> bool {
+    is_test_attrs(&i.attrs) || is_test_module_name(&i.ident.to_string())
+}
+
 /// True when the attributes mark an item as test code: `#[cfg(test)]` (also inside
-/// `all(..)`), or an attribute whose path ends in `test` or `bench` (`#[test]`,
-/// `#[tokio::test]`, `#[bench]`, `#[rstest]` is not one).
+/// `all(..)` or `any(..)`), or an attribute whose path ends in `test` or `bench` (`#[test]`,
+/// `#[tokio::test]`, `#[bench]`; `#[rstest]` is not one).
 pub fn is_test_attrs(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(is_test_attr)
 }
@@ -26,17 +43,41 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
     false
 }
 
-/// `test`, `all(test, ..)`; but not `not(test)` nor `any(test, ..)`, which also
-/// compile outside tests.
-fn cfg_mentions_test(tokens: &str) -> bool {
+/// `test`, `all(test, ..)`, `any(test, ..)` (compiled for tests and test helpers), nested
+/// in one another; but never under `not(..)`, which compiles outside tests.
+pub fn cfg_mentions_test(tokens: &str) -> bool {
     let t: String = tokens.chars().filter(|c| !c.is_whitespace()).collect();
-    if t == "test" {
+    predicate_is_test(&t, 0)
+}
+
+fn predicate_is_test(p: &str, depth: usize) -> bool {
+    if p == "test" {
         return true;
     }
-    if let Some(inner) = t.strip_prefix("all(").and_then(|s| s.strip_suffix(')')) {
-        return inner.split(',').any(|p| p == "test");
+    if depth > 16 {
+        return false;
     }
-    false
+    let inner = p.strip_prefix("all(").or_else(|| p.strip_prefix("any(")).and_then(|s| s.strip_suffix(')'));
+    inner.is_some_and(|inner| split_top(inner).into_iter().any(|q| predicate_is_test(q, depth + 1)))
+}
+
+/// The comma-separated parts of a predicate list, at the top nesting level.
+fn split_top(s: &str) -> Vec<&str> {
+    let (mut parts, mut depth, mut start, mut quoted) = (Vec::new(), 0usize, 0, false);
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            ',' if !quoted && depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 /// True when a file lies under `tests/`, `benches/` or `examples/` of its package root.
@@ -66,8 +107,22 @@ mod tests {
         assert!(is_test_attrs(&attrs("#[tokio::test(flavor = \"multi_thread\")]")));
         assert!(is_test_attrs(&attrs("#[cfg(test)]")));
         assert!(is_test_attrs(&attrs("#[cfg(all(test, feature = \"x\"))]")));
+        assert!(is_test_attrs(&attrs("#[cfg(any(test, feature = \"test-util\"))]")));
+        assert!(is_test_attrs(&attrs("#[cfg(any(feature = \"a,b\", all(unix, test)))]")));
         assert!(!is_test_attrs(&attrs("#[cfg(not(test))]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(any(unix, not(test)))]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(feature = \"test\")]")));
         assert!(!is_test_attrs(&attrs("#[inline]")));
+    }
+
+    #[test]
+    fn module_names() {
+        let m: syn::ItemMod = syn::parse_str("mod test_utils;").unwrap();
+        assert!(is_test_mod(&m));
+        let m: syn::ItemMod = syn::parse_str("#[cfg(any(test, feature = \"fake\"))] mod fake;").unwrap();
+        assert!(is_test_mod(&m));
+        let m: syn::ItemMod = syn::parse_str("mod testimony;").unwrap();
+        assert!(!is_test_mod(&m));
     }
 
     #[test]

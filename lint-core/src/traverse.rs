@@ -10,7 +10,7 @@ use crate::rule::Rule;
 use crate::semantic::infer::Scope;
 use crate::semantic::{Answer, FileEnv, KnownType, Want};
 use crate::settings::Settings;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 
 /// The body of a loop as SPEC §1 defines it.
 #[derive(Clone, Copy, Debug)]
@@ -250,7 +250,10 @@ impl<'ast> Visit<'ast> for Walker<'_, 'ast> {
         }
     }
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |w| visit::visit_item_mod(w, i));
+        let was = self.cx.in_test;
+        self.cx.in_test |= is_test_mod(i);
+        visit::visit_item_mod(self, i);
+        self.cx.in_test = was;
     }
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
         self.cx.impl_types.push(&i.self_ty);

@@ -92,7 +92,7 @@ impl Rule for InteriorMutableKey {
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         for site in index.type_sites() {
-            let resolved = index.resolve_type(site.ty);
+            let resolved = index.resolve_type_in(site.ty, site.scope);
             for m in index.maps_in(&resolved) {
                 if let Some(d) = check_map(index, &site, &m) {
                     out.push((site.file, d));
@@ -209,7 +209,7 @@ fn mutable_read<'t>(index: &PackageIndex, site: &TypeSite, kind: MapKind, key: &
             .into_iter()
             .filter(|(_, ty_name)| !matches!(ty_name.as_str(), "Lazy" | "LazyCell" | "LazyLock"));
         let hit = fields.find_map(|(field, ty_name)| {
-            index.trait_impls_for(&def.name, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
+            index.trait_impls_for(def, kinds).filter(|(_, t)| !t.in_test || site.in_test).find_map(|(file, t)| {
                 let read = t.read_of(&field.name).or_else(|| positional_read(def.is_enum, &field.name, t))?;
                 // A field the impl fills itself is a memo (a cached hash) or a statistic;
                 // one whose address only is compared or hashed is identity.

@@ -132,7 +132,7 @@ impl Rule for InteriorMutableValue {
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
         let mut maps = None;
         for site in index.type_sites() {
-            let resolved = index.resolve_type(site.ty);
+            let resolved = index.resolve_type_in(site.ty, site.scope);
             for m in index.maps_in(&resolved) {
                 if let Some(mut d) = check_map(index, &site, &m) {
                     let maps = maps.get_or_insert_with(|| index.maps_with_sites());

@@ -70,7 +70,7 @@ impl Rule for LargeInlineValue {
         let min = index.settings.rules.min_bytes;
         let mut maps = None;
         for site in index.type_sites() {
-            let resolved = index.resolve_type(site.ty);
+            let resolved = index.resolve_type_in(site.ty, site.scope);
             for m in index.maps_in(&resolved) {
                 let Some(slot) = m.slot() else { continue };
                 let Some(bytes) = index.inline_array_bytes(slot) else { continue };

@@ -11,7 +11,7 @@ pub(crate) fn package_rule_lines(rule: &dyn Rule, src: &str, settings: &Settings
     let path = std::path::Path::new("f.rs");
     let (facts, _) = lint_core::engine::analyze_source(&text, path, None, &[], settings, &|_| None, false)
         .expect("the test source parses");
-    let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true }];
+    let files = vec![IndexedFile { display: "f.rs", facts: &facts, report: true, module: vec![] }];
     let index = PackageIndex::new(None, files, settings);
     let mut out = Vec::new();
     rule.check_package(&index, &mut out);

@@ -4,7 +4,7 @@
 //! package index, the package rules, and the suppression and resolution of the package's
 //! findings. The package's facts live only while it runs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::{analyze_source, meta_of, Skipped};
 use crate::cache::{Cache, FileRecord, FileState, PackageEntry, Stamp};
 use crate::diagnostic::Diagnostic;
+use crate::facts::FileFacts;
 use crate::finding::Finding;
 use crate::index::{IndexedFile, PackageIndex};
 use crate::prefilter::{grow, with_declarations, Interest, Matcher, Seeds};
@@ -34,6 +35,8 @@ pub(super) struct Shared<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<&'static str> + Sync),
     pub cache: Option<&'a Cache>,
     pub cwd: &'a Path,
+    /// The roots of the test-support packages of the tree (`manifest`).
+    pub test_support: &'a std::collections::BTreeSet<PathBuf>,
     /// An unsaved buffer (absolute path, text) read instead of that file on disk; the
     /// cache is then not written.
     pub buffer: Option<(&'a Path, &'a str)>,
@@ -124,8 +127,12 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
     let unchanged = works.iter().all(|w| w.cached) && old_count == works.len();
     let interest = match &old_interest {
         Some(old) if unchanged => old.clone(),
-        _ if sh.seeds.needs_interest() && !sh.settings.no_prefilter => rounds(sh, &mut works, old_interest.as_ref()),
-        _ => Interest::default(),
+        _ if sh.settings.no_prefilter => Interest::default(),
+        _ if !sh.seeds.needs_interest() => {
+            ancestors(sh, root, &mut works);
+            Interest::default()
+        }
+        _ => rounds(sh, root, &mut works, old_interest.as_ref()),
     };
 
     let mut report = findings(sh, root, &mut works);
@@ -205,7 +212,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
 /// The prefilter's later rounds: parses the files that mention the package's names of
 /// interest until no file is added. Returns the final names, which every file left
 /// unparsed was checked against.
-fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
+fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Interest>) -> Interest {
     let mut last: Option<Interest> = None;
     let mut base = Interest::new(sh.settings);
     loop {
@@ -223,9 +230,10 @@ fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
             .map(|w| {
                 let m = if w.checked_old { &since_old } else { &fresh };
                 w.checked_old = false;
-                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, m)))
+                usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, &|t| m.matches(t))))
             })
-            .sum();
+            .sum::<usize>()
+            + ancestors(sh, root, works);
         last = Some(ix);
         if added == 0 {
             return last.unwrap_or_default();
@@ -233,8 +241,31 @@ fn rounds(sh: &Shared, works: &mut [Work], old: Option<&Interest>) -> Interest {
     }
 }
 
+/// Parses the unparsed files that may declare the module of a parsed file (see
+/// `modtree::ancestor_files`) and do declare a module, until none is added; returns how
+/// many were parsed.
+fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> usize {
+    let mut total = 0;
+    loop {
+        let wanted: HashSet<PathBuf> = works
+            .iter()
+            .filter(|w| w.facts().is_some())
+            .flat_map(|w| crate::modtree::ancestor_files(&w.abs, root))
+            .collect();
+        let added: usize = works
+            .par_iter_mut()
+            .filter(|w| w.is_unparsed() && wanted.contains(&w.abs))
+            .map(|w| usize::from(rescan(sh, w, &crate::prefilter::declares_module_file)))
+            .sum();
+        if added == 0 {
+            return total;
+        }
+        total += added;
+    }
+}
+
 /// Reads an unparsed file again and parses it when it matches; true when it was parsed.
-fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
+fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -> bool {
     let src = match sh.read(&w.job.path, &w.abs) {
         Ok(src) => src,
         Err(reason) => {
@@ -243,7 +274,7 @@ fn rescan(sh: &Shared, w: &mut Work, m: &Matcher) -> bool {
             return false;
         }
     };
-    if !m.matches(src.text.as_bytes()) {
+    if !matches(src.text.as_bytes()) {
         return false;
     }
     let state = parse(sh, w.job, &w.abs, &src);
@@ -312,12 +343,29 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageRepo
         }
     }
 
+    // Test code that depends on other files: the module tree, the package's manifest.
+    let paths: Vec<(&Path, _)> = works.iter().map(|w| (w.abs.as_path(), w.facts().map(|f| &f.names))).collect();
+    let tree = crate::modtree::build(root, &paths);
+    let whole_test = root.is_some_and(|r| sh.test_support.contains(r));
+    let in_test: Vec<bool> = tree.test.iter().map(|t| *t || whole_test).collect();
+    let marked: Vec<Option<FileFacts>> = works
+        .iter()
+        .zip(&in_test)
+        .map(|(w, &test)| {
+            let mut f = w.facts().filter(|f| test && !f.in_test_file)?.clone();
+            f.mark_test();
+            Some(f)
+        })
+        .collect();
     let parsed: Vec<usize> = (0..works.len()).filter(|&i| works[i].facts().is_some()).collect();
+    let mut modules = tree.module;
     let files = parsed
         .iter()
         .filter_map(|&i| {
             let w = &works[i];
-            Some(IndexedFile { display: &w.job.display, facts: w.facts()?, report: w.job.report })
+            let facts = marked[i].as_ref().or(w.facts())?;
+            let module = std::mem::take(&mut modules[i]);
+            Some(IndexedFile { display: &w.job.display, facts, report: w.job.report, module })
         })
         .collect();
     let index = PackageIndex::new(root.map(Path::to_path_buf), files, sh.settings);
@@ -334,6 +382,7 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageRepo
             if keep {
                 let mut d = d.clone();
                 d.message = crate::semantic::fill_type_slot(&d.message, &d.needs_types, &index);
+                d.in_test |= in_test[i];
                 pending.entry(i).or_default().push(d);
             }
         }
@@ -351,6 +400,7 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageRepo
 
     for (i, diags) in pending {
         let (job, Some(facts)) = (works[i].job, works[i].facts()) else { continue };
+        let facts: &FileFacts = facts;
         if !job.report {
             continue;
         }

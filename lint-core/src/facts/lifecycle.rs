@@ -89,6 +89,8 @@ pub struct Pass {
     pub chain: u32,
     pub via_clone: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the call.
+    pub module: Vec<String>,
 }
 
 /// Field `field` of struct `ty` initialised from a rooted expression.
@@ -98,6 +100,8 @@ pub struct FieldAlias {
     pub field: String,
     pub root: Root,
     pub via_clone: bool,
+    /// The inline module path, within the file, of the module holding the initialiser.
+    pub module: Vec<String>,
 }
 
 /// A local map declared before an event loop and grown inside it.
@@ -113,6 +117,8 @@ pub struct ActorLocal {
     /// Removal evidence anywhere after the declaration (or the map handed elsewhere).
     pub removed: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the function.
+    pub module: Vec<String>,
 }
 
 /// How a static was declared.
@@ -127,6 +133,8 @@ pub enum StaticForm {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaticDecl {
     pub name: String,
+    /// The inline module path, within the file, of the module declaring it.
+    pub module: Vec<String>,
     pub ty: TypeExpr,
     pub form: StaticForm,
     pub name_span: Span,
@@ -203,6 +211,9 @@ pub struct Site {
     /// it sits behind an `Arc`/`Rc`.
     pub via_clone: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the site: where
+    /// the names of its root are resolved.
+    pub module: Vec<String>,
     /// The type the enclosing function constructs: it takes no `self` (or `self` by
     /// value) and returns that type (or `Self` of its impl).
     pub constructs: Option<String>,
@@ -228,6 +239,8 @@ pub struct Accessor {
     pub chain: u32,
     pub via_clone: bool,
     pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the accessor.
+    pub module: Vec<String>,
 }
 
 impl LifecycleFacts {

@@ -21,7 +21,7 @@ use syn::visit::{self, Visit};
 use crate::diagnostic::Span;
 use crate::maptypes::builtin_map_kind;
 use crate::prefilter::Interest;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 use crate::types::{TypeExpr, TypeKind};
 
 pub use impls::{FieldRead, TraitImpl, TraitKind};
@@ -55,6 +55,8 @@ pub struct WrittenType {
     /// The first line of the innermost statement, field or item holding the type.
     pub anchor_line: u32,
     pub in_test: bool,
+    /// The inline module path, within the file, where the type is written.
+    pub module: Vec<String>,
 }
 
 /// The type facts of one file.
@@ -91,7 +93,7 @@ impl TypeFacts {
 
 /// Extracts the type facts of a parsed file.
 pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
-    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: Anchor::Line(1) };
+    let mut c = Collector { out: TypeFacts::default(), in_test: in_test_file, anchor: Anchor::Line(1), module: vec![] };
     c.visit_file(file);
     let mut out = c.out;
     out.shares = shares::collect(file, in_test_file);
@@ -204,6 +206,8 @@ struct Collector<'ast> {
     out: TypeFacts,
     in_test: bool,
     anchor: Anchor<'ast>,
+    /// The inline module path being visited.
+    module: Vec<String>,
 }
 
 impl<'ast> Collector<'ast> {
@@ -214,7 +218,8 @@ impl<'ast> Collector<'ast> {
         let ty = TypeExpr::from_syn(ty);
         if could_hold_map(&ty) {
             let anchor_line = self.anchor.line();
-            let w = WrittenType { ty, position, owner, anchor_line, in_test: self.in_test };
+            let (in_test, module) = (self.in_test, self.module.clone());
+            let w = WrittenType { ty, position, owner, anchor_line, in_test, module };
             self.out.written.push(w);
         }
     }
@@ -283,14 +288,20 @@ impl<'ast> Visit<'ast> for Collector<'ast> {
     }
 
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+        let was = self.in_test;
+        self.in_test |= is_test_mod(i);
+        self.module.push(i.ident.to_string());
+        visit::visit_item_mod(self, i);
+        self.module.pop();
+        self.in_test = was;
     }
     fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
         self.with_test(&i.attrs, |c| visit::visit_item_trait(c, i));
     }
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
         self.with_test(&i.attrs, |c| {
-            if let Some(t) = impls::trait_impl(i, c.in_test) {
+            if let Some(mut t) = impls::trait_impl(i, c.in_test) {
+                t.module = c.module.clone();
                 c.out.impls.push(t);
             }
             visit::visit_item_impl(c, i)

@@ -191,7 +191,7 @@ impl<'a> PackageIndex<'a> {
         let mut maps = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for st in &f.facts.lifecycle.statics {
-                if let Some(held) = self.held_map(&st.ty) {
+                if let Some(held) = self.held_map(&st.ty, self.names.scope(fi, &st.module)) {
                     maps.push(LongLivedMap {
                         file: fi,
                         owner: Owner::Static(st),
@@ -202,8 +202,9 @@ impl<'a> PackageIndex<'a> {
                 }
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                let scope = self.names.scope(fi, &s.module);
                 for field in &s.fields {
-                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let Some(held) = self.held_map(&field.ty, scope) else { continue };
                     let owner = Owner::Field { strukt: s, field };
                     maps.push(LongLivedMap { file: fi, owner, held, why: Why::PlainField, sites: vec![] });
                 }
@@ -232,16 +233,20 @@ impl<'a> PackageIndex<'a> {
         let reachable = self.reachable_structs();
         let actors = self.actor_fields();
         let plain = self.settings.rules.plain_fields;
-        let candidates: BTreeSet<&str> = self
-            .all_structs()
-            .filter(|s| !s.is_enum && s.fields.iter().any(|f| self.held_map(&f.ty).is_some()))
-            .map(|s| s.name.as_str())
-            .collect();
+        let mut candidates: BTreeSet<&str> = BTreeSet::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                let scope = self.names.scope(fi, &s.module);
+                if s.fields.iter().any(|f| self.held_map(&f.ty, scope).is_some()) {
+                    candidates.insert(s.name.as_str());
+                }
+            }
+        }
         let released = self.released_structs(&candidates);
         let mut out = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for st in &f.facts.lifecycle.statics {
-                if let Some(held) = self.held_map(&st.ty) {
+                if let Some(held) = self.held_map(&st.ty, self.names.scope(fi, &st.module)) {
                     out.push(LongLivedMap {
                         file: fi,
                         owner: Owner::Static(st),
@@ -251,21 +256,26 @@ impl<'a> PackageIndex<'a> {
                     });
                 }
             }
-            for s in f.facts.structs.iter().filter(|s| !s.is_enum && !released.contains(&s.name)) {
+            for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
+                let (scope, id) = (self.names.scope(fi, &s.module), self.names.id_of(s));
+                if released.contains(&s.name) {
+                    continue;
+                }
+                let is_owned = id.is_some_and(|id| owned.contains(&id));
                 for field in &s.fields {
-                    let Some(held) = self.held_map(&field.ty) else { continue };
+                    let Some(held) = self.held_map(&field.ty, scope) else { continue };
                     // A single-threaded cell is shared only within one thread: its struct is
                     // long-lived when something keeps it, not when it is a function's local.
                     // Behind `OnceLock`-like wrappers alone a map is frozen once built.
-                    let shared = held.kind == MapKind::Dash
-                        || (held.behind_lock && (!held.only_local_cells || owned.contains(&s.name)));
+                    let shared =
+                        held.kind == MapKind::Dash || (held.behind_lock && (!held.only_local_cells || is_owned));
                     let why = if shared {
                         Why::Shared
-                    } else if let Some(h) = locked.get(&s.name) {
+                    } else if let Some(h) = id.and_then(|id| locked.get(&id)) {
                         Why::LockedStruct(h.clone())
-                    } else if let Some(st) = reachable.get(&s.name) {
+                    } else if let Some(st) = id.and_then(|id| reachable.get(&id)) {
                         Why::Reachable(st.clone())
-                    } else if let Some(m) = actors.get(&(s.name.clone(), field.name.clone())) {
+                    } else if let Some(m) = id.and_then(|id| actors.get(&(id, field.name.clone()))) {
                         Why::Actor(m.clone())
                     } else if plain {
                         Why::PlainField
@@ -360,7 +370,7 @@ impl<'a> PackageIndex<'a> {
         let mut out = Vec::new();
         for (fi, f) in self.files.iter().enumerate() {
             for l in &f.facts.lifecycle.actor_locals {
-                if let Some(held) = self.held_map(&l.ty) {
+                if let Some(held) = self.held_map(&l.ty, self.names.scope(fi, &l.module)) {
                     out.push(LoopLocalMap { file: fi, local: l, held });
                 }
             }

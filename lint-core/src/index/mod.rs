@@ -5,6 +5,7 @@
 
 mod known;
 pub mod lifecycle;
+pub mod names;
 pub mod typeinfo;
 
 use std::borrow::Cow;
@@ -23,6 +24,8 @@ pub struct IndexedFile<'a> {
     pub facts: &'a FileFacts,
     /// Findings may be reported in this file.
     pub report: bool,
+    /// The file's module path from its crate root (`modtree`).
+    pub module: Vec<String>,
 }
 
 /// The merged facts of one package.
@@ -37,6 +40,8 @@ pub struct PackageIndex<'a> {
     /// Functions and methods with a declared return type, by name.
     fns: HashMap<&'a str, Vec<&'a FnSig>>,
     statics: HashMap<&'a str, Vec<&'a StaticSig>>,
+    /// Modules, items and imports: what a name written in a module denotes.
+    pub names: names::NameModel<'a>,
 }
 
 impl<'a> PackageIndex<'a> {
@@ -67,7 +72,9 @@ impl<'a> PackageIndex<'a> {
                 renames.entry(alias.as_str()).or_insert(original.as_str());
             }
         }
-        PackageIndex { root, files, settings, aliases, renames, structs, consts, fns, statics }
+        let modules: Vec<(&[String], &'a FileFacts)> = files.iter().map(|f| (f.module.as_slice(), f.facts)).collect();
+        let names = names::NameModel::new(&modules);
+        PackageIndex { root, files, settings, aliases, renames, structs, consts, fns, statics, names }
     }
 
     /// The crate-local structs and enums of this name (several when modules reuse a
@@ -227,8 +234,11 @@ mod tests {
              type A<T> = A<(T, T, T, T, T, T, T, T)>;\n\
              struct S { m: Map<u8>, a: A<u8> }\n",
         );
-        let index =
-            PackageIndex::new(None, vec![IndexedFile { display: "lib.rs", facts: &facts, report: true }], &settings);
+        let index = PackageIndex::new(
+            None,
+            vec![IndexedFile { display: "lib.rs", facts: &facts, report: true, module: vec![] }],
+            &settings,
+        );
         assert_eq!(index.map_kind_of(&types[0]), Some(MapKind::Hash));
         assert_eq!(index.expand(&types[0]).args().len(), 2);
         // Each step multiplies the self-referential alias by eight: expansion stops

@@ -5,14 +5,17 @@
 
 mod owners;
 mod resolve;
+mod text;
 
 pub use resolve::same_alias_expansion;
+pub use text::{slot_text, type_text, written_at};
 
 use crate::facts::typeinfo::{Position, TraitImpl, TraitKind};
 use crate::facts::{FieldDef, StructDef};
 use crate::maptypes::{builtin_map_kind, is_atomic, is_set_name, MapKind};
 use crate::types::{ArrayLen, TypeExpr, TypeKind};
 
+use super::names::{ModId, Ns, Resolution};
 use super::PackageIndex;
 
 /// The types that make a value a shared cell behind `Rc`/`Arc`/`Box` (SPEC §2 ML003).
@@ -31,6 +34,8 @@ pub struct TypeSite<'a> {
     pub parent: Option<&'a StructDef>,
     pub anchor_line: u32,
     pub in_test: bool,
+    /// The module the type is written in: where its names are resolved.
+    pub scope: ModId,
 }
 
 impl TypeSite<'_> {
@@ -110,6 +115,7 @@ impl<'a> PackageIndex<'a> {
         let mut out = Vec::new();
         for (file, f) in self.files.iter().enumerate() {
             for s in &f.facts.structs {
+                let scope = self.names.scope(file, &s.module);
                 for fd in &s.fields {
                     out.push(TypeSite {
                         file,
@@ -119,6 +125,7 @@ impl<'a> PackageIndex<'a> {
                         parent: Some(s),
                         anchor_line: fd.anchor_line,
                         in_test: s.in_test,
+                        scope,
                     });
                 }
             }
@@ -131,6 +138,7 @@ impl<'a> PackageIndex<'a> {
                     parent: None,
                     anchor_line: w.anchor_line,
                     in_test: w.in_test,
+                    scope: self.names.scope(file, &w.module),
                 });
             }
         }
@@ -138,31 +146,40 @@ impl<'a> PackageIndex<'a> {
     }
 
     /// The name of a resolved path type when it denotes the well-known type of that name:
-    /// `None` when a crate-local struct or enum of the same name shadows it (written
-    /// without a path, or with a `crate::`/`self::`/`super::` path).
+    /// `None` when a crate-local struct or enum of the same name shadows it.
     pub fn known_name<'t>(&self, ty: &'t TypeExpr) -> Option<&'t str> {
         let TypeKind::Path { segments, .. } = &ty.kind else { return None };
         let name = segments.last()?;
-        let local_path = segments.len() == 1 || matches!(segments[0].as_str(), "crate" | "self" | "super");
-        if local_path && !self.structs_named(name).is_empty() {
+        if !self.local_structs_of(ty).is_empty() {
             return None;
         }
         Some(name)
     }
 
-    /// The crate-local structs and enums a resolved path type names.
-    pub fn local_structs_of(&self, ty: &TypeExpr) -> &[&'a StructDef] {
-        match &ty.kind {
-            TypeKind::Path { segments, .. } => {
-                let Some(name) = segments.last() else { return &[] };
-                let external = segments.len() > 1 && !matches!(segments[0].as_str(), "crate" | "self" | "super");
-                if external && is_std_root(&segments[0]) {
-                    return &[];
-                }
-                self.structs_named(name)
+    /// The crate-local structs and enums a resolved path type names (see `resolve_type_in`:
+    /// a name imported from another crate is resolved to that crate's path, an ambiguous
+    /// crate-local one to its `crate::` path). A bare name no module resolved denotes
+    /// every struct or enum of that name.
+    pub fn local_structs_of(&self, ty: &TypeExpr) -> Vec<&'a StructDef> {
+        let TypeKind::Path { segments, .. } = &ty.kind else { return Vec::new() };
+        let Some(name) = segments.last() else { return Vec::new() };
+        let first = segments[0].as_str();
+        let from_root = first == "crate" || (segments.len() > 1 && self.names.is_top_module(first));
+        if from_root {
+            let path = if first == "crate" { &segments[1..] } else { &segments[..] };
+            if let Resolution::Items(ids) = self.names.resolve(ModId::ROOT, path, Ns::Type) {
+                return ids.iter().flat_map(|id| self.names.get(*id).structs.iter().copied()).collect();
             }
-            _ => &[],
+        } else if segments.len() > 1 && !matches!(first, "self" | "super") {
+            // Another crate's path (`tokio::runtime::Runtime`, `std::sync::Mutex`).
+            return Vec::new();
         }
+        self.structs_named(name).to_vec()
+    }
+
+    /// The module a crate-local struct or enum is declared in.
+    pub fn module_of(&self, def: &StructDef) -> ModId {
+        self.names.id_of(def).map_or(ModId::ROOT, |id| self.names.get(id).module)
     }
 
     /// The map kind of a resolved type's head (built-in names and `map-types`).
@@ -216,10 +233,10 @@ impl<'a> PackageIndex<'a> {
         }
         for def in self.local_structs_of(ty) {
             for f in &def.fields {
-                let fty = self.resolve_type(&f.ty);
+                let fty = self.resolve_type_in(&f.ty, self.module_of(def));
                 if let Some(name) = self.known_name(&fty).filter(|n| CELLS.contains(n)) {
                     let what = format!("`{}`, whose field `{}` is a `{name}`", def.name, f.name);
-                    return Some(CellIn { what, cell: fty, field: Some((*def, f)) });
+                    return Some(CellIn { what, cell: fty, field: Some((def, f)) });
                 }
             }
         }
@@ -234,7 +251,10 @@ impl<'a> PackageIndex<'a> {
     pub fn interior_mutable_fields<'s>(&self, def: &'s StructDef) -> Vec<(&'s FieldDef, String)> {
         def.fields
             .iter()
-            .filter_map(|f| self.interior_mutable_name(&self.resolve_type(&f.ty), 0).map(|n| (f, n)))
+            .filter_map(|f| {
+                let ty = self.resolve_type_in(&f.ty, self.module_of(def));
+                self.interior_mutable_name(&ty, 0).map(|n| (f, n))
+            })
             .collect()
     }
 
@@ -251,18 +271,31 @@ impl<'a> PackageIndex<'a> {
         }
     }
 
-    /// The hand-written impls of `kinds` for the type named `name`, with their file.
+    /// The hand-written impls of `kinds` for the crate-local struct or enum `def`, with
+    /// their file: the impls whose type resolves to it, or names it without resolving.
     pub fn trait_impls_for<'s>(
         &'s self,
-        name: &'s str,
+        def: &'s StructDef,
         kinds: &'s [TraitKind],
     ) -> impl Iterator<Item = (usize, &'a TraitImpl)> + 's {
+        let id = self.names.id_of(def);
         self.files.iter().enumerate().flat_map(move |(i, f)| {
             f.facts
                 .types
                 .impls
                 .iter()
-                .filter(move |t| t.self_ty == name && kinds.contains(&t.kind))
+                .filter(move |t| t.self_ty == def.name && kinds.contains(&t.kind))
+                .filter(move |t| {
+                    let scope = self.names.scope(i, &t.module);
+                    match self.names.resolve(scope, std::slice::from_ref(&t.self_ty), Ns::Type) {
+                        Resolution::Items(ids) => match id {
+                            Some(id) => ids.contains(&id),
+                            None => true,
+                        },
+                        Resolution::External => false,
+                        Resolution::Unknown => true,
+                    }
+                })
                 .map(move |t| (i, t))
         })
     }
@@ -302,54 +335,6 @@ pub fn primitive_size(ty: &TypeExpr) -> Option<u64> {
         "u128" | "i128" => 16,
         _ => return None,
     })
-}
-
-/// The outermost node of a written type with this span: the written form of a resolved
-/// node (an alias use when the node came from the alias's definition).
-pub fn written_at(written: &TypeExpr, span: crate::diagnostic::Span) -> Option<&TypeExpr> {
-    if written.span == span {
-        return Some(written);
-    }
-    match &written.kind {
-        TypeKind::Path { args, .. } => args.iter().find_map(|a| written_at(a, span)),
-        TypeKind::Ref { elem, .. } | TypeKind::Ptr(elem) | TypeKind::Slice(elem) | TypeKind::Array { elem, .. } => {
-            written_at(elem, span)
-        }
-        TypeKind::Tuple(elems) => elems.iter().find_map(|e| written_at(e, span)),
-        TypeKind::Traits(_) | TypeKind::Other => None,
-    }
-}
-
-/// A resolved node as the user wrote it, for messages: "`Registry` (`HashMap<u32,
-/// Rc<Node>>`)" when it came from an alias, else "`HashMap<u32, Rc<Node>>`".
-pub fn type_text(written: &TypeExpr, node: &TypeExpr) -> String {
-    let resolved = shorten(node.to_string());
-    match written_at(written, node.span).map(|w| shorten(w.to_string())) {
-        Some(w) if w != resolved => format!("`{w}` (`{resolved}`)"),
-        _ => format!("`{resolved}`"),
-    }
-}
-
-/// A map's key or value for messages, like `type_text`; when it comes from the same
-/// alias use as the map itself, only its resolved form is meaningful.
-pub fn slot_text(written: &TypeExpr, map: &TypeExpr, slot: &TypeExpr) -> String {
-    if slot.span == map.span {
-        format!("`{}`", shorten(slot.to_string()))
-    } else {
-        type_text(written, slot)
-    }
-}
-
-/// Cuts a long type text in its middle.
-fn shorten(s: String) -> String {
-    const MAX: usize = 80;
-    let n = s.chars().count();
-    if n <= MAX {
-        return s;
-    }
-    let head: String = s.chars().take(MAX / 2).collect();
-    let tail: String = s.chars().skip(n - MAX / 2).collect();
-    format!("{head}..{tail}")
 }
 
 #[cfg(test)]

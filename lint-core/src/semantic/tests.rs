@@ -33,8 +33,11 @@ fn ask_in(src: &str, want: Want) -> (String, bool) {
     };
     let settings = Settings::default();
     let facts = crate::facts::extract(&file, Default::default(), false, &settings);
-    let index =
-        PackageIndex::new(None, vec![IndexedFile { display: "lib.rs", facts: &facts, report: true }], &settings);
+    let index = PackageIndex::new(
+        None,
+        vec![IndexedFile { display: "lib.rs", facts: &facts, report: true, module: vec![] }],
+        &settings,
+    );
     (local.to_string(), index.answers(&TypeNeed { ty: kt, want }))
 }
 

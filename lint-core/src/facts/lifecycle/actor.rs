@@ -153,6 +153,7 @@ pub fn locals(block: &syn::Block, in_test: bool, out: &mut Vec<ActorLocal>) {
             growth,
             removed,
             in_test,
+            module: Vec::new(),
         });
     }
 }

@@ -21,9 +21,10 @@ pub struct Decl {
 }
 
 impl Decl {
-    pub fn into_fact(self, in_test: bool, local_id: Option<u32>) -> (StaticDecl, Option<syn::Expr>) {
+    pub fn into_fact(self, in_test: bool, module: &[String], local_id: Option<u32>) -> (StaticDecl, Option<syn::Expr>) {
         let decl = StaticDecl {
             name: self.name.to_string(),
+            module: module.to_vec(),
             ty: self.ty,
             form: self.form,
             name_span: Span::of(&self.name),

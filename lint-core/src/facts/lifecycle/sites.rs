@@ -21,6 +21,7 @@ impl Collector<'_> {
             chain: r.chain,
             via_clone: r.via_clone,
             in_test: self.in_test,
+            module: self.module.clone(),
             constructs: self.constructs.clone(),
             func: self.func,
             drop_of: self.drop_of.clone(),
@@ -50,6 +51,7 @@ impl Collector<'_> {
                 chain: r.chain,
                 via_clone: r.via_clone,
                 in_test: false,
+                module: self.module.clone(),
             };
             if !self.facts.passes.contains(&pass) {
                 self.facts.passes.push(pass);
@@ -202,7 +204,13 @@ impl Collector<'_> {
             if r.via_clone {
                 // Another struct's field holding the same map through a shared clone.
                 if let (Some(ty), false) = (ty.clone(), self.in_test) {
-                    self.facts.field_aliases.push(FieldAlias { ty, field, root: r.root, via_clone: true });
+                    self.facts.field_aliases.push(FieldAlias {
+                        ty,
+                        field,
+                        root: r.root,
+                        via_clone: true,
+                        module: self.module.clone(),
+                    });
                 }
             } else if r.bare_local {
                 self.site(r, SiteKind::Escape, "stored in a struct".to_string(), Span::of(&f.expr));

@@ -9,7 +9,7 @@ use super::pats::{pat_idents, peel_pat, single_binding};
 use super::roots::{entry_of, root_of, tail, Bound, EntryKind, Names, Rooted};
 use super::{vocab, Accessor, LifecycleFacts, Root};
 use crate::ctor::strip;
-use crate::testcode::is_test_attrs;
+use crate::testcode::{is_test_attrs, is_test_mod};
 
 /// Collects the lifecycle facts of a file.
 pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) -> LifecycleFacts {
@@ -27,6 +27,7 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         drop_of: None,
         in_event_loop: false,
         stored: Vec::new(),
+        module: Vec::new(),
     };
     c.visit_file(file);
     let mut facts = c.facts;
@@ -64,6 +65,8 @@ pub(super) struct Collector<'a> {
     pub(super) in_event_loop: bool,
     /// Locals the enclosing function stores into a struct's field: (local, struct, field).
     pub(super) stored: Vec<(String, String, String)>,
+    /// The inline module path being visited.
+    pub(super) module: Vec<String>,
 }
 
 impl Names for Collector<'_> {
@@ -173,7 +176,7 @@ impl Collector<'_> {
                 let id = self.next_id;
                 self.next_id += 1;
                 let name = d.name.to_string();
-                let (decl, init) = d.into_fact(self.in_test, Some(id));
+                let (decl, init) = d.into_fact(self.in_test, &self.module, Some(id));
                 self.facts.statics.push(decl);
                 if let Some(f) = self.frames.last_mut() {
                     f.statics.push((name, id));
@@ -227,7 +230,12 @@ impl Collector<'_> {
 
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
-        self.with_test(&i.attrs, |c| visit::visit_item_mod(c, i));
+        let was = self.in_test;
+        self.in_test |= is_test_mod(i);
+        self.module.push(i.ident.to_string());
+        visit::visit_item_mod(self, i);
+        self.module.pop();
+        self.in_test = was;
     }
 
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
@@ -284,7 +292,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 
     fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
         if self.block_depth == 0 {
-            let (decl, _) = decls::of_item(i).into_fact(self.in_test, None);
+            let (decl, _) = decls::of_item(i).into_fact(self.in_test, &self.module, None);
             self.facts.statics.push(decl);
         }
         self.with_test(&i.attrs, |c| c.scoped(true, |c| c.visit_expr(&i.expr)));
@@ -300,7 +308,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         if !found.is_empty() && self.block_depth == 0 {
             let mut inits = Vec::new();
             for d in found {
-                let (decl, init) = d.into_fact(self.in_test, None);
+                let (decl, init) = d.into_fact(self.in_test, &self.module, None);
                 self.facts.statics.push(decl);
                 inits.extend(init);
             }
@@ -321,7 +329,11 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_block(&mut self, b: &'ast syn::Block) {
         let accessor = self.accessor_for.take();
         if self.func.is_some() {
+            let first = self.facts.actor_locals.len();
             super::actor::locals(b, self.in_test, &mut self.facts.actor_locals);
+            for l in &mut self.facts.actor_locals[first..] {
+                l.module = self.module.clone();
+            }
         }
         self.scoped(false, |c| {
             let inits = c.register_local_statics(&b.stmts);
@@ -330,7 +342,8 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             visit::visit_block(c, b);
             if let Some(name) = accessor {
                 if let Some(r) = tail(b).and_then(|t| root_of(t, c)) {
-                    let a = Accessor { name, root: r.root, chain: r.chain, via_clone: r.via_clone, in_test: c.in_test };
+                    let (chain, via_clone, in_test, module) = (r.chain, r.via_clone, c.in_test, c.module.clone());
+                    let a = Accessor { name, root: r.root, chain, via_clone, in_test, module };
                     c.facts.accessors.push(a);
                 }
             }

@@ -56,6 +56,8 @@ pub struct TraitImpl {
     /// The line of the `impl` header.
     pub line: u32,
     pub in_test: bool,
+    /// The inline module path, within the file, of the impl.
+    pub module: Vec<String>,
 }
 
 impl TraitImpl {
@@ -102,7 +104,7 @@ pub fn trait_impl(i: &syn::ItemImpl, in_test: bool) -> Option<TraitImpl> {
     }
     let reads = reads.out;
     let line = Span::from_pm2(i.impl_token.span).start.line;
-    Some(TraitImpl { kind, self_ty, reads, line, in_test })
+    Some(TraitImpl { kind, self_ty, reads, line, in_test, module: Vec::new() })
 }
 
 struct Reads<'a> {

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::facts::lifecycle::vocab;
+use crate::index::names::{ItemId, ModId};
 use crate::index::PackageIndex;
 use crate::maptypes::{is_interior_mutable, is_wrapper, MapKind};
 use crate::types::{TypeExpr, TypeKind};
@@ -16,11 +17,12 @@ pub const MAX_REACH: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Holding {
     Map(HeldMap),
-    /// A crate-local struct; whether an interior-mutable wrapper is on the way (and
-    /// whether all of them are single-threaded cells), and whether a clone shares it (an
-    /// `Arc`/`Rc` is the outermost wrapper).
+    /// A crate-local struct (several candidates when its name cannot be resolved);
+    /// whether an interior-mutable wrapper is on the way (and whether all of them are
+    /// single-threaded cells), and whether a clone shares it (an `Arc`/`Rc` is the
+    /// outermost wrapper).
     Struct {
-        name: String,
+        ids: Vec<ItemId>,
         behind_im: bool,
         only_local_cells: bool,
         shared_by_clone: bool,
@@ -82,8 +84,8 @@ fn is_once(name: &str) -> bool {
 }
 
 impl PackageIndex<'_> {
-    /// What `ty` holds, through wrappers, aliases and renames.
-    pub fn holding(&self, ty: &TypeExpr) -> Holding {
+    /// What `ty`, written in module `scope`, holds, through wrappers, aliases and renames.
+    pub fn holding(&self, ty: &TypeExpr, scope: ModId) -> Holding {
         let mut cur = self.expand(ty).into_owned();
         let (mut behind_im, mut innermost_cell, mut shared_by_clone) = (false, None, None);
         let (mut only_local_cells, mut behind_lock, mut through_rc) = (true, false, false);
@@ -122,26 +124,20 @@ impl PackageIndex<'_> {
                 cur = self.expand(inner).into_owned();
                 continue;
             }
-            if self.structs_named(name).iter().any(|s| !s.is_enum) {
+            let ids = self.structs_at(scope, t);
+            if !ids.is_empty() {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
                 let only_local_cells = behind_im && only_local_cells;
-                return Holding::Struct {
-                    name: name.to_string(),
-                    behind_im,
-                    only_local_cells,
-                    shared_by_clone,
-                    behind_lock,
-                    through_rc,
-                };
+                return Holding::Struct { ids, behind_im, only_local_cells, shared_by_clone, behind_lock, through_rc };
             }
             return Holding::Nothing;
         }
         Holding::Nothing
     }
 
-    /// The held map of `ty`, if it holds one.
-    pub fn held_map(&self, ty: &TypeExpr) -> Option<HeldMap> {
-        match self.holding(ty) {
+    /// The held map of `ty`, written in module `scope`, if it holds one.
+    pub fn held_map(&self, ty: &TypeExpr, scope: ModId) -> Option<HeldMap> {
+        match self.holding(ty, scope) {
             Holding::Map(m) => Some(m),
             _ => None,
         }
@@ -151,22 +147,31 @@ impl PackageIndex<'_> {
     /// of the package, with the holder's name (test code aside). A struct held in a
     /// single-threaded cell (`RefCell<S>`) counts only when the holder is a static or is
     /// itself stored somewhere (`owned`): a builder's `RefCell` lives as long as the builder.
-    pub fn locked_structs(&self, owned: &BTreeSet<String>) -> BTreeMap<String, String> {
+    pub fn locked_structs(&self, owned: &BTreeSet<ItemId>) -> BTreeMap<ItemId, String> {
         let mut out = BTreeMap::new();
-        for f in &self.files {
+        for (fi, f) in self.files.iter().enumerate() {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
+                let scope = self.names.scope(fi, &s.module);
+                let own = self.names.id_of(s);
                 for field in &s.fields {
                     // Behind `OnceCell`/`LazyLock` alone a struct is frozen once built.
-                    if let Holding::Struct { name, behind_lock: true, only_local_cells, .. } = self.holding(&field.ty) {
-                        if !only_local_cells || owned.contains(&s.name) {
-                            out.entry(name).or_insert_with(|| format!("{}::{}", s.name, field.name));
+                    if let Holding::Struct { ids, behind_lock: true, only_local_cells, .. } =
+                        self.holding(&field.ty, scope)
+                    {
+                        if !only_local_cells || own.is_some_and(|o| owned.contains(&o)) {
+                            for id in ids {
+                                out.entry(id).or_insert_with(|| format!("{}::{}", s.name, field.name));
+                            }
                         }
                     }
                 }
             }
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                if let Holding::Struct { name, behind_lock: true, .. } = self.holding(&st.ty) {
-                    out.entry(name).or_insert_with(|| st.name.clone());
+                let scope = self.names.scope(fi, &st.module);
+                if let Holding::Struct { ids, behind_lock: true, .. } = self.holding(&st.ty, scope) {
+                    for id in ids {
+                        out.entry(id).or_insert_with(|| st.name.clone());
+                    }
                 }
             }
         }
@@ -176,26 +181,28 @@ impl PackageIndex<'_> {
     /// Crate-local structs reachable from the type of a static through wrappers and
     /// struct fields (to depth 4) with a lock on the way, with the static's name (test
     /// code aside). Without a lock, a static's structs are frozen once initialised.
-    pub fn reachable_structs(&self) -> BTreeMap<String, String> {
-        let mut out: BTreeMap<String, String> = BTreeMap::new();
-        for f in &self.files {
+    pub fn reachable_structs(&self) -> BTreeMap<ItemId, String> {
+        let mut out: BTreeMap<ItemId, String> = BTreeMap::new();
+        for (fi, f) in self.files.iter().enumerate() {
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                let Holding::Struct { name, behind_lock, .. } = self.holding(&st.ty) else { continue };
+                let scope = self.names.scope(fi, &st.module);
+                let Holding::Struct { ids, behind_lock, .. } = self.holding(&st.ty, scope) else { continue };
                 let mut seen = BTreeSet::new();
-                let mut frontier = vec![(name, behind_lock)];
+                let mut frontier: Vec<(ItemId, bool)> = ids.into_iter().map(|id| (id, behind_lock)).collect();
                 for _ in 0..MAX_REACH {
                     let mut next = Vec::new();
                     for (s, locked) in frontier {
-                        if !seen.insert((s.clone(), locked)) {
+                        if !seen.insert((s, locked)) {
                             continue;
                         }
                         if locked {
-                            out.entry(s.clone()).or_insert_with(|| st.name.clone());
+                            out.entry(s).or_insert_with(|| st.name.clone());
                         }
-                        for def in self.structs_named(&s).iter().filter(|d| !d.is_enum) {
+                        let item = self.names.get(s);
+                        for def in item.structs.iter().filter(|d| !d.is_enum) {
                             for field in &def.fields {
-                                if let Holding::Struct { name, behind_lock, .. } = self.holding(&field.ty) {
-                                    next.push((name, locked || behind_lock));
+                                if let Holding::Struct { ids, behind_lock, .. } = self.holding(&field.ty, item.module) {
+                                    next.extend(ids.into_iter().map(|id| (id, locked || behind_lock)));
                                 }
                             }
                         }
@@ -207,47 +214,51 @@ impl PackageIndex<'_> {
         out
     }
 
-    /// Crate-local type names stored by value (not behind a reference) in a field, static
+    /// Crate-local structs stored by value (not behind a reference) in a field, static
     /// or type alias of the package, other than in their own fields (test code aside).
-    pub fn owned_structs(&self) -> BTreeSet<String> {
+    pub fn owned_structs(&self) -> BTreeSet<ItemId> {
         let mut out = BTreeSet::new();
-        for f in &self.files {
+        for (fi, f) in self.files.iter().enumerate() {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
+                let scope = self.names.scope(fi, &s.module);
+                let own = self.names.id_of(s);
                 for field in &s.fields {
-                    owned_names(&field.ty, &s.name, &mut out, 0);
+                    self.owned_in(&field.ty, scope, own, &mut out, 0);
                 }
             }
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
-                owned_names(&st.ty, "", &mut out, 0);
+                self.owned_in(&st.ty, self.names.scope(fi, &st.module), None, &mut out, 0);
             }
             for a in &f.facts.aliases {
-                owned_names(&a.target, "", &mut out, 0);
+                self.owned_in(&a.target, self.names.scope(fi, &a.module), None, &mut out, 0);
             }
         }
         out
     }
 
-    /// `name` and the crate-local structs held in its fields, recursively (depth 4). With
-    /// `owned_only`, structs held through an `Arc`/`Rc` (which other holders may share)
-    /// are not followed.
-    pub fn structs_within(&self, name: &str) -> BTreeSet<String> {
-        self.structs_inside(name, false)
+    /// The structs held in the fields of the structs `ids`, recursively (depth 4), and
+    /// `ids` themselves.
+    pub fn structs_within(&self, ids: &[ItemId]) -> BTreeSet<ItemId> {
+        self.structs_inside(ids, false)
     }
 
-    pub fn structs_inside(&self, name: &str, owned_only: bool) -> BTreeSet<String> {
+    /// As `structs_within`; with `owned_only`, structs held through an `Arc`/`Rc` (which
+    /// other holders may share) are not followed.
+    pub fn structs_inside(&self, ids: &[ItemId], owned_only: bool) -> BTreeSet<ItemId> {
         let mut seen = BTreeSet::new();
-        let mut frontier = vec![name.to_string()];
+        let mut frontier = ids.to_vec();
         for _ in 0..MAX_REACH {
             let mut next = Vec::new();
             for s in frontier {
-                if !seen.insert(s.clone()) {
+                if !seen.insert(s) {
                     continue;
                 }
-                for def in self.structs_named(&s).iter().filter(|d| !d.is_enum) {
+                let item = self.names.get(s);
+                for def in item.structs.iter().filter(|d| !d.is_enum) {
                     for field in &def.fields {
-                        if let Holding::Struct { name, through_rc, .. } = self.holding(&field.ty) {
+                        if let Holding::Struct { ids, through_rc, .. } = self.holding(&field.ty, item.module) {
                             if !(owned_only && through_rc) {
-                                next.push(name);
+                                next.extend(ids);
                             }
                         }
                     }
@@ -257,22 +268,21 @@ impl PackageIndex<'_> {
         }
         seen
     }
-}
 
-/// The path names in `ty` outside references and pointers, except `skip`.
-fn owned_names(ty: &TypeExpr, skip: &str, out: &mut BTreeSet<String>, depth: usize) {
-    if depth > 16 {
-        return;
-    }
-    match &ty.kind {
-        TypeKind::Path { segments, args } => {
-            if let Some(last) = segments.last().filter(|l| *l != skip) {
-                out.insert(last.clone());
-            }
-            args.iter().for_each(|a| owned_names(a, skip, out, depth + 1));
+    /// The crate-local structs named in `ty` outside references and pointers, except
+    /// `skip`.
+    fn owned_in(&self, ty: &TypeExpr, scope: ModId, skip: Option<ItemId>, out: &mut BTreeSet<ItemId>, depth: usize) {
+        if depth > 16 {
+            return;
         }
-        TypeKind::Tuple(elems) => elems.iter().for_each(|e| owned_names(e, skip, out, depth + 1)),
-        TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => owned_names(elem, skip, out, depth + 1),
-        TypeKind::Ref { .. } | TypeKind::Ptr(_) | TypeKind::Traits(_) | TypeKind::Other => {}
+        match &ty.kind {
+            TypeKind::Path { args, .. } => {
+                out.extend(self.structs_at(scope, ty).into_iter().filter(|id| Some(*id) != skip));
+                args.iter().for_each(|a| self.owned_in(a, scope, skip, out, depth + 1));
+            }
+            TypeKind::Tuple(elems) => elems.iter().for_each(|e| self.owned_in(e, scope, skip, out, depth + 1)),
+            TypeKind::Array { elem, .. } | TypeKind::Slice(elem) => self.owned_in(elem, scope, skip, out, depth + 1),
+            TypeKind::Ref { .. } | TypeKind::Ptr(_) | TypeKind::Traits(_) | TypeKind::Other => {}
+        }
     }
 }

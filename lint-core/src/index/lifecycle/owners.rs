@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::facts::lifecycle::{Root, SiteKind};
 use crate::facts::StructDef;
+use crate::index::names::ItemId;
 use crate::index::PackageIndex;
 use crate::types::{TypeExpr, TypeKind};
 
@@ -108,7 +109,8 @@ impl<'a> PackageIndex<'a> {
     /// Map fields of actors: (struct, field) grown inside an event loop of a method of
     /// the struct taking `&mut self` or `self`, or in a method that loop calls; with the
     /// loop's method.
-    pub fn actor_fields(&self) -> BTreeMap<(String, String), String> {
+    /// The struct is resolved in the module of the growth site, and must be one struct.
+    pub fn actor_fields(&self) -> BTreeMap<(ItemId, String), String> {
         let mut out = BTreeMap::new();
         for f in &self.files {
             let lc = &f.facts.lifecycle;
@@ -140,7 +142,7 @@ impl<'a> PackageIndex<'a> {
                         .collect();
                     called.extend(more);
                 }
-                for g in &self.files {
+                for (gi, g) in self.files.iter().enumerate() {
                     let l = &g.facts.lifecycle;
                     for s in l.sites.iter().filter(|s| s.kind == SiteKind::Growth && !s.in_test) {
                         let Root::TypedField { ty: sty, field } = &s.root else { continue };
@@ -150,7 +152,10 @@ impl<'a> PackageIndex<'a> {
                         }
                         let in_loop = std::ptr::eq(g, f) && s.func == Some(id as u32) && s.in_event_loop;
                         if in_loop || called.contains(fi.name.as_str()) {
-                            out.entry((ty.clone(), field.clone())).or_insert_with(|| info.name.clone());
+                            let scope = self.names.scope(gi, &s.module);
+                            if let [id] = self.structs_by_path(scope, std::slice::from_ref(ty))[..] {
+                                out.entry((id, field.clone())).or_insert_with(|| info.name.clone());
+                            }
                         }
                     }
                 }

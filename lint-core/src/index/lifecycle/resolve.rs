@@ -9,6 +9,7 @@ use super::held::Holding;
 use super::{LongLivedMap, Owner, Reach};
 use crate::facts::lifecycle::{Accessor, FieldAlias, Pass, Root, Site, SiteKind, StaticDecl};
 use crate::facts::{FieldDef, StructDef};
+use crate::index::names::{ItemId, ModId, Resolution};
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
 
@@ -21,7 +22,7 @@ enum Place<'a> {
     Static(&'a StaticDecl),
     Field(&'a StructDef, &'a FieldDef),
     /// The whole value of a struct type (`*self = ..`).
-    Whole(&'a str),
+    Whole(ItemId),
 }
 
 /// A place reached by a root, with the access chain and clone flag of accessors on the
@@ -40,13 +41,11 @@ struct Tables<'a> {
     accessors: HashMap<&'a str, Vec<(usize, &'a Accessor)>>,
     /// Map index by the address of its declaration.
     map_of: HashMap<usize, usize>,
-    /// Map indices of the fields of each struct name.
-    maps_in_struct: HashMap<&'a str, Vec<usize>>,
+    /// Map indices of the fields of each struct.
+    maps_in_struct: HashMap<ItemId, Vec<usize>>,
     /// What each static's or field's type holds, by the address of its declaration:
     /// computed once, however many sites reach it.
     holdings: HashMap<usize, Holding>,
-    /// The structs of each (name, declaring file).
-    structs_in_file: HashMap<(&'a str, usize), Vec<&'a StructDef>>,
     /// Passthrough helpers: (name, is a function) -> chain.
     passthroughs: HashMap<(&'a str, bool), u32>,
     /// Rooted arguments by (callee, index), with their file.
@@ -71,7 +70,6 @@ impl<'a> PackageIndex<'a> {
             map_of: HashMap::new(),
             maps_in_struct: HashMap::new(),
             holdings: HashMap::new(),
-            structs_in_file: HashMap::new(),
             passthroughs: HashMap::new(),
             passes: HashMap::new(),
             field_aliases: HashMap::new(),
@@ -101,14 +99,14 @@ impl<'a> PackageIndex<'a> {
                 t.functions.extend(lc.funcs.iter().map(|f| f.name.as_str()));
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
-                t.structs_in_file.entry((s.name.as_str(), fi)).or_default().push(s);
+                let scope = self.names.scope(fi, &s.module);
                 for field in &s.fields {
                     t.fields_by_name.entry(field.name.as_str()).or_default().push((s, field));
-                    t.holdings.insert(addr(field), self.holding(&field.ty));
+                    t.holdings.insert(addr(field), self.holding(&field.ty, scope));
                 }
             }
             for st in &lc.statics {
-                t.holdings.insert(addr(st), self.holding(&st.ty));
+                t.holdings.insert(addr(st), self.holding(&st.ty, self.names.scope(fi, &st.module)));
             }
         }
         for (i, m) in maps.iter().enumerate() {
@@ -116,7 +114,9 @@ impl<'a> PackageIndex<'a> {
                 Owner::Static(s) => drop(t.map_of.insert(addr(s), i)),
                 Owner::Field { strukt, field } => {
                     t.map_of.insert(addr(field), i);
-                    t.maps_in_struct.entry(strukt.name.as_str()).or_default().push(i);
+                    if let Some(id) = self.names.id_of(strukt) {
+                        t.maps_in_struct.entry(id).or_default().push(i);
+                    }
                 }
             }
         }
@@ -132,15 +132,24 @@ impl<'a> PackageIndex<'a> {
                 if self.escapes_to_own_function(&t, site) {
                     continue;
                 }
+                let scope = self.names.scope(fi, &site.module);
                 // Teardown in `impl Drop` of the map's owner is no removal during its life.
-                let torn_down = site.drop_of.as_ref().map(|d| self.structs_inside(d, true));
+                // Leaving a removal out can make a finding: the owner must be certain.
+                let torn_down = site.drop_of.as_ref().map(|d| {
+                    let ids = self.structs_by_path(scope, std::slice::from_ref(d));
+                    if ids.len() == 1 {
+                        self.structs_inside(&ids, true)
+                    } else {
+                        Default::default()
+                    }
+                });
                 let Some((root, chain)) = through_helpers(&t, site) else { continue };
-                let (targets, certain) = self.targets(&t, fi, &root, 0);
+                let (targets, certain) = self.targets(&t, fi, scope, &root, 0);
                 for mut target in targets {
                     target.chain |= chain;
                     for i in self.maps_reached(&t, maps, site, &target, certain) {
                         if let (Some(within), Owner::Field { strukt, .. }) = (&torn_down, maps[i].owner) {
-                            if within.contains(&strukt.name) {
+                            if self.names.id_of(strukt).is_some_and(|id| within.contains(&id)) {
                                 continue;
                             }
                         }
@@ -172,8 +181,9 @@ impl<'a> PackageIndex<'a> {
         t.functions.contains(callee)
     }
 
-    /// The places a root denotes, and whether it denotes exactly one.
-    fn targets(&self, t: &Tables<'a>, file: usize, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
+    /// The places a root written in `file`, module `scope`, denotes, and whether it
+    /// denotes exactly one.
+    fn targets(&self, t: &Tables<'a>, file: usize, scope: ModId, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
         let plain = |places: Vec<Place<'a>>| {
             let certain = places.len() == 1;
             (places.into_iter().map(|place| Target { place, chain: 0, via_clone: false }).collect(), certain)
@@ -181,8 +191,21 @@ impl<'a> PackageIndex<'a> {
         match root {
             Root::Static(name) => {
                 let all = t.statics.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-                let here: Vec<_> = all.iter().filter(|(f, _)| *f == file).collect();
-                let chosen = if here.is_empty() { all.iter().collect() } else { here };
+                let chosen: Vec<_> = match self.statics_by_name(scope, name) {
+                    (ids, Resolution::Items(_)) => {
+                        all.iter().filter(|(_, s)| self.names.id_of(*s).is_some_and(|i| ids.contains(&i))).collect()
+                    }
+                    (_, Resolution::External) => Vec::new(),
+                    // Unresolved: a static of this file, else every static of the name.
+                    (_, Resolution::Unknown) => {
+                        let here: Vec<_> = all.iter().filter(|(f, _)| *f == file).collect();
+                        if here.is_empty() {
+                            all.iter().collect()
+                        } else {
+                            here
+                        }
+                    }
+                };
                 plain(chosen.into_iter().map(|(_, s)| Place::Static(s)).collect())
             }
             Root::LocalStatic(id) => {
@@ -192,7 +215,8 @@ impl<'a> PackageIndex<'a> {
                 let passes = t.passes.get(&(func.as_str(), *index)).map_or(&[][..], Vec::as_slice);
                 let mut out = Vec::new();
                 for (pf, p) in passes {
-                    let (inner, _) = self.targets(t, *pf, &p.root, depth + 1);
+                    let pscope = self.names.scope(*pf, &p.module);
+                    let (inner, _) = self.targets(t, *pf, pscope, &p.root, depth + 1);
                     out.extend(inner.into_iter().map(|x| Target {
                         place: x.place,
                         chain: x.chain | p.chain,
@@ -204,19 +228,14 @@ impl<'a> PackageIndex<'a> {
             }
             Root::Param { .. } => (Vec::new(), false),
             Root::TypedField { ty, field } => {
-                // `self.f` in the file that declares the struct is that struct's field when
-                // several modules declare structs of the same name.
-                let chosen: Vec<&StructDef> = match t.structs_in_file.get(&(ty.as_str(), file)) {
-                    Some(here) => here.clone(),
-                    None => self.structs_named(ty).iter().copied().filter(|s| !s.is_enum).collect(),
-                };
+                let ids = self.structs_by_path(scope, std::slice::from_ref(ty));
                 let (mut out, certain) = plain(
-                    chosen
-                        .into_iter()
+                    ids.iter()
+                        .flat_map(|id| self.names.get(*id).structs.iter().filter(|s| !s.is_enum))
                         .flat_map(|s| s.fields.iter().filter(|f| &f.name == field).map(move |f| Place::Field(s, f)))
                         .collect(),
                 );
-                self.aliased(t, Some(ty), field, depth, &mut out);
+                self.aliased(t, Some(&ids), field, depth, &mut out);
                 (out, certain)
             }
             Root::Field(name) => {
@@ -231,8 +250,8 @@ impl<'a> PackageIndex<'a> {
                 self.aliased(t, None, name, depth, &mut out);
                 (out, certain)
             }
-            Root::SelfValue(ty) => match self.structs_named(ty).first() {
-                Some(s) => plain(vec![Place::Whole(s.name.as_str())]),
+            Root::SelfValue(ty) => match self.structs_by_path(scope, std::slice::from_ref(ty)).first() {
+                Some(id) => plain(vec![Place::Whole(*id)]),
                 None => (Vec::new(), false),
             },
             Root::Call { name, direct } if depth < MAX_ACCESSOR_DEPTH => {
@@ -240,7 +259,8 @@ impl<'a> PackageIndex<'a> {
                 let mut out = Vec::new();
                 let mut certain = *direct && accessors.len() == 1;
                 for (af, a) in accessors {
-                    let (inner, c) = self.targets(t, *af, &a.root, depth + 1);
+                    let scope = self.names.scope(*af, &a.module);
+                    let (inner, c) = self.targets(t, *af, scope, &a.root, depth + 1);
                     certain &= c;
                     out.extend(inner.into_iter().map(|x| Target {
                         place: x.place,
@@ -255,15 +275,21 @@ impl<'a> PackageIndex<'a> {
     }
 
     /// The places of the maps a field was initialised from by a shared clone.
-    fn aliased(&self, t: &Tables<'a>, ty: Option<&str>, field: &str, depth: usize, out: &mut Vec<Target<'a>>) {
+    /// With `ty`, only fields of those structs (any candidate of the alias's struct name:
+    /// an alias only adds places a removal may reach).
+    fn aliased(&self, t: &Tables<'a>, ty: Option<&[ItemId]>, field: &str, depth: usize, out: &mut Vec<Target<'a>>) {
         if depth >= MAX_ACCESSOR_DEPTH {
             return;
         }
         for (af, a) in t.field_aliases.get(field).into_iter().flatten() {
-            if ty.is_some_and(|ty| ty != a.ty) {
-                continue;
+            let ascope = self.names.scope(*af, &a.module);
+            if let Some(ids) = ty {
+                let of = self.structs_by_path(ascope, std::slice::from_ref(&a.ty));
+                if !of.iter().any(|id| ids.contains(id)) {
+                    continue;
+                }
             }
-            let (inner, _) = self.targets(t, *af, &a.root, depth + 1);
+            let (inner, _) = self.targets(t, *af, ascope, &a.root, depth + 1);
             out.extend(inner.into_iter().map(|x| Target { place: x.place, chain: x.chain, via_clone: true }));
         }
     }
@@ -283,18 +309,19 @@ impl<'a> PackageIndex<'a> {
         let (decl, owner_struct) = match target.place {
             Place::Static(s) => (Some(addr(s)), None),
             Place::Field(s, f) => (Some(addr(f)), Some(s.name.as_str())),
-            Place::Whole(name) => (None, Some(name)),
+            Place::Whole(id) => (None, Some(self.names.get(id).name)),
         };
-        let holding = match decl.and_then(|d| t.holdings.get(&d)) {
-            Some(h) => h.clone(),
-            None => Holding::Struct {
-                name: owner_struct.unwrap_or_default().to_string(),
+        let holding = match (decl.and_then(|d| t.holdings.get(&d)), target.place) {
+            (Some(h), _) => h.clone(),
+            (None, Place::Whole(id)) => Holding::Struct {
+                ids: vec![id],
                 behind_im: false,
                 only_local_cells: false,
                 shared_by_clone: false,
                 behind_lock: false,
                 through_rc: false,
             },
+            (None, _) => Holding::Nothing,
         };
         match holding {
             Holding::Map(held) => {
@@ -324,14 +351,14 @@ impl<'a> PackageIndex<'a> {
             // Replacing a whole struct value replaces the maps inside it.
             // An assignment to a value that only shares a map through an `Arc`/`Rc` leaves
             // the map alive in its other holders.
-            Holding::Struct { name, shared_by_clone, through_rc, .. } if site.kind == SiteKind::Reassign && certain => {
+            Holding::Struct { ids, shared_by_clone, through_rc, .. } if site.kind == SiteKind::Reassign && certain => {
                 if (via_clone && !shared_by_clone) || through_rc {
                     return Vec::new();
                 }
-                let within = self.structs_inside(&name, true);
+                let within = self.structs_inside(&ids, true);
                 within
                     .iter()
-                    .flat_map(|s| t.maps_in_struct.get(s.as_str()).into_iter().flatten().copied())
+                    .flat_map(|s| t.maps_in_struct.get(s).into_iter().flatten().copied())
                     .filter(|i| !maps[*i].held.through_rc)
                     .collect()
             }

@@ -9,6 +9,7 @@
 //! `same_alias_expansion`).
 
 use crate::diagnostic::Span;
+use crate::index::names::{ModId, Ns, Resolution};
 use crate::types::{TypeExpr, TypeKind};
 
 use super::PackageIndex;
@@ -25,8 +26,39 @@ impl PackageIndex<'_> {
     /// name that is both an alias and a crate-local struct or enum is ambiguous and left
     /// as written.
     pub fn resolve_type(&self, ty: &TypeExpr) -> TypeExpr {
-        let mut r = Resolver { index: self, budget: MAX_NODES, expanding: Vec::new() };
+        let mut r = Resolver { index: self, budget: MAX_NODES, expanding: Vec::new(), scope: None };
         r.resolve(ty, &[], None, 0)
+    }
+
+    /// `resolve_type` for a type written in module `scope`: each name is also resolved
+    /// there (`index::names`). A name imported from another crate becomes that crate's
+    /// path (`use tokio::runtime::Runtime;` makes `Runtime` `tokio::runtime::Runtime`),
+    /// and is never a crate-local alias or struct; a crate-local struct whose name other
+    /// modules reuse becomes its `crate::` path; an alias's body is resolved in the
+    /// alias's module.
+    pub fn resolve_type_in(&self, ty: &TypeExpr, scope: ModId) -> TypeExpr {
+        let mut r = Resolver { index: self, budget: MAX_NODES, expanding: Vec::new(), scope: Some(scope) };
+        r.resolve(ty, &[], None, 0)
+    }
+
+    /// The path a written path denotes, when it must be spelled out to say which item it
+    /// is (see `resolve_type_in`).
+    fn spelled_out(&self, scope: ModId, segments: &[String]) -> Option<Vec<String>> {
+        let name = segments.last()?;
+        let candidates = self.structs_named(name).len() + usize::from(self.aliases.contains_key(name.as_str()));
+        if candidates == 0 {
+            return None;
+        }
+        match self.names.resolve(scope, segments, Ns::Type) {
+            Resolution::Items(ids) if candidates > 1 || segments.len() > 1 => {
+                ids.first().map(|id| self.names.crate_path(*id))
+            }
+            Resolution::External if segments.len() == 1 => {
+                let path = self.names.import_path(scope, name)?;
+                (path.len() > 1).then(|| path.iter().filter(|s| !s.is_empty()).cloned().collect())
+            }
+            _ => None,
+        }
     }
 
     /// The original name behind `use .. as` renames.
@@ -53,6 +85,8 @@ struct Resolver<'i, 'a> {
     /// Aliases being expanded: inside `type Result<T> = std::result::Result<T, E>`, the
     /// name `Result` is not the alias again.
     expanding: Vec<String>,
+    /// The module names are resolved in, if known.
+    scope: Option<ModId>,
 }
 
 impl Resolver<'_, '_> {
@@ -69,10 +103,13 @@ impl Resolver<'_, '_> {
                         return bound.clone();
                     }
                 }
+                let spelled = self.scope.and_then(|scope| self.index.spelled_out(scope, segments));
+                let external = spelled.as_ref().is_some_and(|p| p[0] != "crate");
+                let segments = spelled.as_ref().unwrap_or(segments);
                 let written = segments.last().map(String::as_str).unwrap_or("");
-                let name = self.index.unrenamed(written).to_string();
+                let name = if external { written.to_string() } else { self.index.unrenamed(written).to_string() };
                 let std_path = segments.len() > 1 && super::is_std_root(&segments[0]);
-                if !std_path {
+                if !std_path && !external {
                     if let Some(out) = self.expand_alias(&name, args, env, span, site, depth) {
                         return out;
                     }
@@ -132,7 +169,10 @@ impl Resolver<'_, '_> {
             })
             .collect();
         self.expanding.push(name.to_string());
+        let scope = self.scope.map(|s| self.index.names.id_of(*alias).map_or(s, |id| self.index.names.get(id).module));
+        let saved = std::mem::replace(&mut self.scope, scope);
         let out = self.resolve(&alias.target, &bound, Some(span), depth + 1);
+        self.scope = saved;
         self.expanding.pop();
         Some(out)
     }

@@ -17,7 +17,7 @@ fn facts(src: &str) -> FileFacts {
 fn with_index<R>(srcs: &[&str], f: impl FnOnce(&PackageIndex) -> R) -> R {
     let settings = Settings { map_types: vec!["Registry".into()], ..Settings::default() };
     let facts: Vec<FileFacts> = srcs.iter().map(|s| facts(s)).collect();
-    let files = facts.iter().map(|f| IndexedFile { display: "f.rs", facts: f, report: true }).collect();
+    let files = facts.iter().map(|f| IndexedFile { display: "f.rs", facts: f, report: true, module: vec![] }).collect();
     let index = PackageIndex::new(None, files, &settings);
     f(&index)
 }
@@ -145,11 +145,11 @@ impl PartialEq for Key { fn eq(&self, o: &Self) -> bool { self.id == o.id } }
         let def = ix.structs_named("Key")[0];
         let fields: Vec<_> = ix.interior_mutable_fields(def).into_iter().map(|(f, n)| (f.name.clone(), n)).collect();
         assert_eq!(fields, vec![("hits".to_string(), "AtomicU64".to_string()), ("once".into(), "OnceLock".into())]);
-        let impls: Vec<_> = ix.trait_impls_for("Key", &[TraitKind::Hash]).collect();
+        let impls: Vec<_> = ix.trait_impls_for(def, &[TraitKind::Hash]).collect();
         assert_eq!(impls.len(), 1);
         assert_eq!(impls[0].1.read_of("hits").map(|r| r.span.start.line), Some(4));
         assert!(impls[0].1.read_of("once").is_none());
-        assert_eq!(ix.trait_impls_for("Key", &[TraitKind::Ord]).count(), 0);
+        assert_eq!(ix.trait_impls_for(def, &[TraitKind::Ord]).count(), 0);
     });
 }
 
