@@ -205,10 +205,11 @@ async def test_removal_in_another_file_on_disk_clears_growth_in_the_buffer(clien
     uri = open_doc(client, seen, GROWS)
     [d] = await published(client, uri, 1)
     assert d.code == "ML001"
-    assert d.message.startswith("static `SEEN: LazyLock<Mutex<HashMap<u64, String>>>` grows with no removal")
+    assert d.message.startswith("static `SEEN: LazyLock<Mutex<HashMap<u64, String>>>` grows and nothing removes its entries")
     assert [r.method for r in client.registrations] == ["workspace/didChangeWatchedFiles"]
     assert (d.range.start.line, d.range.start.character) == (3, 11)
-    assert [r.location.range.start.line for r in d.related_information] == [6]
+    # the long-lived evidence on the name, then the growth site
+    assert [r.location.range.start.line for r in d.related_information] == [3, 6]
 
     # Saved in another editor (or by git): the watcher reports it.
     forget = package / "src" / "forget.rs"
