@@ -8,7 +8,9 @@
 //! projects scanned together do not make each other test code.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use crate::modtree::normalize;
 
 /// How packages of the tree name one package.
 #[derive(Clone, Copy, Default)]
@@ -119,21 +121,6 @@ fn workspace_of(root: &Path, seen: &mut HashMap<PathBuf, Option<toml::Table>>) -
         }
     }
     None
-}
-
-/// A path with `.` and `..` components resolved lexically.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ fn module_by_path(path: &Path, root: Option<&Path>) -> Vec<String> {
 }
 
 /// A path with `.` and `..` components resolved lexically.
-fn normalize(p: &Path) -> PathBuf {
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
