@@ -173,6 +173,16 @@ fn run_with(
     Ok(report)
 }
 
+/// The message a caught panic carries (`panic!("..")` or a formatted one), or
+/// `unknown panic`; for the reasons of files whose analysis panicked.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
 /// A rule's metadata by code.
 pub fn meta_of(rules: &[&'static dyn Rule], code: &str) -> Option<&'static RuleMeta> {
     rules.iter().map(|r| r.meta()).find(|m| m.code == code)

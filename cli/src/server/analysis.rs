@@ -29,11 +29,7 @@ pub fn analyse(path: &Path, text: &str, folder: Option<&Path>, options: &[String
     match catch_unwind(AssertUnwindSafe(|| analyse_inner(path, text, folder, options))) {
         Ok(result) => result,
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = lint_core::engine::panic_message(&*payload);
             Err(format!("internal error while linting {}: {what}", path.display()))
         }
     }

@@ -305,11 +305,7 @@ fn parse(sh: &Shared, job: &FileJob, abs: &Path, src: &SourceText) -> FileState 
         }
         Ok(Err(reason)) => FileState::Failed(reason),
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
+            let what = super::panic_message(&*payload);
             FileState::Failed(format!("internal error while analysing this file: {what}"))
         }
     }

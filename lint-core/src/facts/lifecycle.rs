@@ -13,6 +13,7 @@ mod decls;
 mod fns;
 mod owners;
 mod pats;
+pub(crate) use pats::pat_idents;
 mod roots;
 mod sites;
 mod visit;

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::ctor::strip;
+pub(crate) use crate::facts::lifecycle::pat_idents;
 
 /// Callees that only look at their arguments.
 pub const LOOKS_ONLY: &[&str] = &[
@@ -84,31 +85,6 @@ pub fn second_of_pair(pat: &syn::Pat, depth: usize) -> Option<&syn::Pat> {
         syn::Pat::Paren(p) => second_of_pair(&p.pat, depth + 1),
         syn::Pat::Type(t) => second_of_pair(&t.pat, depth + 1),
         _ => None,
-    }
-}
-
-/// Every name a pattern binds.
-pub fn pat_idents(pat: &syn::Pat, out: &mut Vec<String>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let mut each = |p: &syn::Pat| pat_idents(p, out, depth + 1);
-    match pat {
-        syn::Pat::Ident(id) => {
-            out.push(id.ident.to_string());
-            if let Some((_, p)) = &id.subpat {
-                pat_idents(p, out, depth + 1);
-            }
-        }
-        syn::Pat::Struct(s) => s.fields.iter().for_each(|f| each(&f.pat)),
-        syn::Pat::TupleStruct(t) => t.elems.iter().for_each(each),
-        syn::Pat::Tuple(t) => t.elems.iter().for_each(each),
-        syn::Pat::Slice(s) => s.elems.iter().for_each(each),
-        syn::Pat::Or(o) => o.cases.iter().for_each(each),
-        syn::Pat::Type(t) => each(&t.pat),
-        syn::Pat::Paren(p) => each(&p.pat),
-        syn::Pat::Reference(r) => each(&r.pat),
-        _ => {}
     }
 }
 
