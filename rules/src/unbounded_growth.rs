@@ -39,7 +39,12 @@ A map whose owner goes away is not long-lived: when every field, `Option`, colle
 enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
 or the struct is only ever a local value (no function returns it or lets it escape; a
 `pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
-held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. Maps keyed by
+held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. So is a struct the
+package builds only per call: inside methods of other types taking `&self`/`&mut self`
+(a query's caches, a request's tracker), or in constructors of such structs, where the
+value is not stored into `self` or a static, spawned, captured, or reached through a local
+whose other uses could carry it away; a factory method returning the struct itself
+leaves its life to the caller. Maps keyed by
 what the program bounds (`bool`, `u8`, `i8`, `()`, `&'static str`, `TypeId`, a fieldless
 crate-local enum, tuples and arrays of these) are not flagged.
 

@@ -9,6 +9,7 @@
 //! the facts stay small.
 
 mod actor;
+pub mod builds;
 mod decls;
 mod fns;
 mod owners;
@@ -56,6 +57,8 @@ pub struct LifecycleFacts {
     /// Structs with `#[derive(Default)]`, and `pub` structs whose fields are all `pub`:
     /// values callers out of sight can build.
     pub defaults: Vec<String>,
+    /// Struct values built in the file's functions, with where (`builds`).
+    pub builds: Vec<builds::Build>,
 }
 
 /// A function or method of the file.

@@ -73,6 +73,7 @@ impl Collector<'_> {
         if !self.in_test {
             owners::returned(sig, impl_ty.as_deref(), &mut self.facts.returned);
             owners::escaped(block, impl_ty.as_deref(), &mut self.facts.escaped);
+            super::builds::builds(sig, block, impl_ty.as_deref(), &mut self.facts.builds);
             if let Some((param, chain)) = owners::passthrough(sig, block) {
                 let p = Passthrough { name: name.clone(), param, chain, in_test: false };
                 self.facts.passthroughs.push(p);

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::facts::lifecycle::builds::BuildCtx;
 use crate::facts::lifecycle::{Root, SiteKind};
 use crate::facts::StructDef;
 use crate::index::names::ItemId;
@@ -70,6 +71,12 @@ impl<'a> PackageIndex<'a> {
         let mut returned = BTreeSet::new();
         let mut released_fields: BTreeSet<(Option<&str>, &str)> = BTreeSet::new();
         let mut replaced = BTreeSet::new();
+        let mut builds: BTreeMap<&str, Vec<&BuildCtx>> = BTreeMap::new();
+        for f in self.files.iter().filter(|f| !f.facts.in_test_file) {
+            for b in &f.facts.lifecycle.builds {
+                builds.entry(b.ty.as_str()).or_default().push(&b.ctx);
+            }
+        }
         for f in &self.files {
             let lc = &f.facts.lifecycle;
             returned.extend(lc.returned.iter().chain(&lc.escaped).chain(&lc.defaults).map(String::as_str));
@@ -101,7 +108,7 @@ impl<'a> PackageIndex<'a> {
                 }
             }
         }
-        let cx = Cx { index: self, returned, released_fields, replaced, statics, holders };
+        let cx = Cx { index: self, returned, released_fields, replaced, statics, holders, builds };
         let mut memo = BTreeMap::new();
         candidates.iter().filter(|n| cx.released(n, &mut memo, 0)).map(|n| n.to_string()).collect()
     }
@@ -228,6 +235,8 @@ struct Cx<'i, 'a> {
     statics: Vec<&'a TypeExpr>,
     /// The fields whose type names a struct, by the struct's name.
     holders: BTreeMap<String, Vec<(&'a StructDef, &'a str, &'a TypeExpr)>>,
+    /// Where the package's functions build each struct (`facts::lifecycle::builds`).
+    builds: BTreeMap<&'a str, Vec<&'a BuildCtx>>,
 }
 
 impl Cx<'_, '_> {
@@ -255,9 +264,26 @@ impl Cx<'_, '_> {
         r
     }
 
+    /// Whether every value of `s` the package builds is built per call of a running
+    /// object's method, or into a struct that is (`facts::lifecycle::builds`).
+    fn built_per_call(&self, s: &str, depth: usize) -> bool {
+        if depth > 4 {
+            return false;
+        }
+        let Some(builds) = self.builds.get(s) else { return false };
+        builds.iter().all(|b| match b {
+            BuildCtx::PerCall => true,
+            BuildCtx::Into(t) => t != s && self.built_per_call(t, depth + 1),
+            BuildCtx::Other => false,
+        })
+    }
+
     fn decide(&self, s: &str, memo: &mut BTreeMap<String, bool>, depth: usize) -> bool {
         if self.statics.iter().any(|t| self.index.form_of(t, s, 0).is_some()) {
             return false;
+        }
+        if self.built_per_call(s, 0) {
+            return true;
         }
         let places = self.places(s);
         if places.is_empty() {

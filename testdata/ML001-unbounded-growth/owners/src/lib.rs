@@ -1,6 +1,7 @@
 //! ML001 and owners: a map dies with an owner that every holder releases; a service that
 //! callers keep (a public constructor, no holder that lets go) keeps its maps.
 mod pass;
+mod per_call;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
