@@ -117,7 +117,7 @@ fn run_with(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let test_support = crate::manifest::test_support_packages(&roots);
+    let test_packages = crate::manifest::test_packages(&roots);
     let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
@@ -128,7 +128,7 @@ fn run_with(
         resolve: &resolve,
         cache: cache.as_ref(),
         cwd: &cwd,
-        test_support: &test_support,
+        test_packages: &test_packages,
         buffer: buffer.as_ref().map(|(path, text)| (path.as_path(), *text)),
     };
 

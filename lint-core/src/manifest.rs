@@ -1,23 +1,32 @@
-//! Test-support packages (SPEC §1 "Test code"): a package of the scanned tree that the
-//! other packages of the tree name only under `[dev-dependencies]` (also
-//! `[target.'cfg(..)'.dev-dependencies]`), never under `[dependencies]` or
-//! `[build-dependencies]`, is test code as a whole. A dependency names a package of the
-//! tree by its `path`, also through the workspace's `[workspace.dependencies]` for
-//! `name.workspace = true`; without a path, by package name (the key, or its
-//! `package = ".."` when renamed) within the same workspace only: crates of unrelated
-//! projects scanned together do not make each other test code.
+//! Packages that are test code because of their manifest and place (SPEC §1 "Test code"):
+//!
+//! - a package with only test, bench and example targets, and the directories only such
+//!   targets compile (`targets`);
+//! - a package in `tests/`, `benches/`, `examples/` or `fuzz/` of an enclosing package or
+//!   workspace (`targets`);
+//! - a package whose name holds a test word (`test_pd_client`, `language-tests`: the
+//!   package-level analogue of test module names, `testcode::has_test_word`);
+//! - a **test-support package**: one that the packages of the tree name only under
+//!   `[dev-dependencies]` (also `[target.'cfg(..)'.dev-dependencies]`) or from test code,
+//!   never from production code under `[dependencies]` or `[build-dependencies]`. Test
+//!   support is transitive: a mock cluster named under `[dependencies]` by other test
+//!   helpers is test support too (a fixpoint from the packages above). A package with a
+//!   binary target is never test support for the way it is named: a program runs on its
+//!   own, whoever depends on it (an integration-test package naming the server's command
+//!   line crate must not turn it, and every library only it names, into test code).
+//!
+//! A dependency names a package of the tree by its `path`, also through the workspace's
+//! `[workspace.dependencies]` for `name.workspace = true`; without a path, by package name
+//! (the key, or its `package = ".."` when renamed) within the same workspace only: crates
+//! of unrelated projects scanned together do not make each other test code.
+
+mod targets;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::modtree::normalize;
-
-/// How packages of the tree name one package.
-#[derive(Clone, Copy, Default)]
-struct Named {
-    dev: bool,
-    normal: bool,
-}
+use crate::testcode::has_test_word;
 
 /// A package of the tree.
 struct Package<'r> {
@@ -28,8 +37,26 @@ struct Package<'r> {
     workspace: Option<PathBuf>,
 }
 
-/// The package roots, among `roots`, of the test-support packages.
-pub fn test_support_packages(roots: &[&Path]) -> BTreeSet<PathBuf> {
+/// The packages of the tree that are test code, as a whole or in part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TestPackages {
+    /// The roots of the packages that are test code as a whole.
+    pub whole: BTreeSet<PathBuf>,
+    /// Per package root, the directories that only its test, bench and example targets
+    /// compile.
+    pub dirs: BTreeMap<PathBuf, Vec<PathBuf>>,
+}
+
+impl TestPackages {
+    /// Whether the file at `path`, of the package at `root`, is test code by its package.
+    pub fn is_test(&self, root: Option<&Path>, path: &Path) -> bool {
+        let Some(root) = root else { return false };
+        self.whole.contains(root) || self.dirs.get(root).is_some_and(|ds| ds.iter().any(|d| path.starts_with(d)))
+    }
+}
+
+/// The test packages among the packages at `roots`.
+pub fn test_packages(roots: &[&Path]) -> TestPackages {
     let mut manifests: HashMap<PathBuf, Option<toml::Table>> = HashMap::new();
     let packages: Vec<Package> = roots
         .iter()
@@ -40,8 +67,50 @@ pub fn test_support_packages(roots: &[&Path]) -> BTreeSet<PathBuf> {
             Some(Package { root: r, manifest, name: normal_name(&name), workspace })
         })
         .collect();
-    let mut named: BTreeMap<&Path, Named> = BTreeMap::new();
-    for q in &packages {
+    let mut test: Vec<bool> = packages
+        .iter()
+        .map(|p| {
+            has_test_word(&p.name)
+                || targets::only_test_targets(p.root, &p.manifest)
+                || targets::in_test_dir(p.root, &mut manifests)
+        })
+        .collect();
+    let named_by = namings(&packages, &manifests);
+    let has_bin: Vec<bool> = packages.iter().map(|p| targets::has_bin(p.root, &p.manifest)).collect();
+    // The least fixpoint: a package joins once every package naming it is test code or
+    // names it under dev-dependencies; joining only ever adds, so the order is irrelevant.
+    loop {
+        let mut changed = false;
+        for (i, by) in named_by.iter().enumerate() {
+            if test[i] || has_bin[i] || by.is_empty() || !by.iter().all(|&(q, dev)| dev || test[q]) {
+                continue;
+            }
+            test[i] = true;
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut out = TestPackages::default();
+    for (p, test) in packages.iter().zip(test) {
+        if test {
+            out.whole.insert(p.root.to_path_buf());
+            continue;
+        }
+        let dirs = targets::test_target_dirs(p.root, &p.manifest);
+        if !dirs.is_empty() {
+            out.dirs.insert(p.root.to_path_buf(), dirs);
+        }
+    }
+    out
+}
+
+/// For each package, the packages naming it as a dependency (by index), each with whether
+/// it does so under dev-dependencies.
+fn namings(packages: &[Package], manifests: &HashMap<PathBuf, Option<toml::Table>>) -> Vec<Vec<(usize, bool)>> {
+    let mut named_by: Vec<Vec<(usize, bool)>> = vec![Vec::new(); packages.len()];
+    for (qi, q) in packages.iter().enumerate() {
         let ws = q.workspace.as_ref().and_then(|w| Some((w, ws_deps(manifests.get(w)?.as_ref()?)?)));
         for (table, dev) in dependency_tables(&q.manifest) {
             for (key, value) in table {
@@ -53,25 +122,21 @@ pub fn test_support_packages(roots: &[&Path]) -> BTreeSet<PathBuf> {
                 let target = match value.get("path").and_then(|p| p.as_str()) {
                     Some(p) => {
                         let at = normalize(&dir.join(p));
-                        packages.iter().find(|p| p.root == at)
+                        packages.iter().position(|p| p.root == at)
                     }
                     None => {
                         let wanted = dep_package(key, value);
-                        let same_ws = |p: &&Package| q.workspace.is_some() && p.workspace == q.workspace;
-                        packages.iter().filter(same_ws).find(|p| p.name == wanted)
+                        let same_ws = |p: &Package| q.workspace.is_some() && p.workspace == q.workspace;
+                        packages.iter().position(|p| same_ws(p) && p.name == wanted)
                     }
                 };
-                let Some(target) = target.filter(|t| t.root != q.root) else { continue };
-                let entry = named.entry(target.root).or_default();
-                if dev {
-                    entry.dev = true;
-                } else {
-                    entry.normal = true;
+                if let Some(t) = target.filter(|&t| t != qi) {
+                    named_by[t].push((qi, dev));
                 }
             }
         }
     }
-    named.into_iter().filter(|(_, n)| n.dev && !n.normal).map(|(r, _)| r.to_path_buf()).collect()
+    named_by
 }
 
 fn read(path: &Path) -> Option<toml::Table> {
@@ -156,7 +221,73 @@ mod tests {
         let roots: Vec<PathBuf> =
             ["ws/app", "ws/mem", "ws/disk", "ws/util", "ws/cli", "other", "lone"].iter().map(|r| d.join(r)).collect();
         let refs: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
-        let got: Vec<PathBuf> = test_support_packages(&refs).into_iter().collect();
+        let got: Vec<PathBuf> = test_packages(&refs).whole.into_iter().collect();
         assert_eq!(got, vec![ws.join("disk"), ws.join("mem")]);
+    }
+
+    #[test]
+    fn test_support_is_transitive() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = tmp.path();
+        write(ws, "Cargo.toml", "[workspace]\nmembers = ['*']\n");
+        let pkg = |name: &str, deps: &str| format!("[package]\nname = '{name}'\nversion = '0.1.0'\n{deps}");
+        // `cluster` is named under [dependencies] only by `harness`, a dev-dependency of
+        // `server`; `store` by `cluster` and by `server` in production.
+        write(ws, "server/Cargo.toml", &pkg("server", "[dependencies]\nstore = { path = '../store' }\n[dev-dependencies]\nharness = { path = '../harness' }\ncli = { path = '../cli' }\n"));
+        write(
+            ws,
+            "harness/Cargo.toml",
+            &pkg("harness", "[dependencies]\ncluster = { path = '../cluster' }\nsim = { path = '../sim' }\n"),
+        );
+        write(
+            ws,
+            "cluster/Cargo.toml",
+            &pkg("cluster", "[dependencies]\nstore = { path = '../store' }\nmockdisk = { path = '../mockdisk' }\n"),
+        );
+        write(ws, "store/Cargo.toml", &pkg("store", ""));
+        write(ws, "mockdisk/Cargo.toml", &pkg("mockdisk", ""));
+        // A program named only by test support or under [dev-dependencies] runs on its
+        // own: not test support.
+        write(ws, "sim/Cargo.toml", &pkg("sim", ""));
+        write(ws, "sim/src/main.rs", "");
+        write(ws, "cli/Cargo.toml", &pkg("cli", "[dependencies]\nflags = { path = '../flags' }\n"));
+        write(ws, "cli/src/main.rs", "");
+        write(ws, "flags/Cargo.toml", &pkg("flags", ""));
+        // Names with a test word; `attest` has none.
+        write(ws, "fake/Cargo.toml", &pkg("fake_pd_testutil", ""));
+        write(ws, "lang/Cargo.toml", &pkg("language-tests", "[dependencies]\nrunner = { path = '../runner' }\n"));
+        write(ws, "runner/Cargo.toml", &pkg("runner", ""));
+        write(ws, "attest/Cargo.toml", &pkg("attest", ""));
+        let names = [
+            "server", "harness", "cluster", "store", "mockdisk", "sim", "cli", "flags", "fake", "lang", "runner",
+            "attest",
+        ];
+        let roots: Vec<PathBuf> = names.iter().map(|r| ws.join(r)).collect();
+        let refs: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+        let got: Vec<PathBuf> = test_packages(&refs).whole.into_iter().collect();
+        let want = ["cluster", "fake", "harness", "lang", "mockdisk", "runner"];
+        assert_eq!(got, want.map(|r| ws.join(r)));
+    }
+
+    #[test]
+    fn test_targets_and_test_directories() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = tmp.path();
+        write(ws, "Cargo.toml", "[workspace]\nmembers = ['*', 'tests/*']\n");
+        let pkg = |name: &str, rest: &str| format!("[package]\nname = '{name}'\nversion = '0.1.0'\n{rest}");
+        write(ws, "suite/Cargo.toml", &pkg("suite", "[[test]]\nname = 'it'\npath = 'cases/mod.rs'\n"));
+        write(ws, "tests/sqlrun/Cargo.toml", &pkg("sqlrun", ""));
+        write(ws, "tests/sqlrun/src/main.rs", "");
+        write(ws, "db/Cargo.toml", &pkg("db", "[[bench]]\nname = 'load'\npath = 'perf/load.rs'\n"));
+        write(ws, "db/src/lib.rs", "");
+        let roots: Vec<PathBuf> = ["suite", "tests/sqlrun", "db"].iter().map(|r| ws.join(r)).collect();
+        let refs: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+        let t = test_packages(&refs);
+        assert_eq!(t.whole.into_iter().collect::<Vec<_>>(), vec![ws.join("suite"), ws.join("tests/sqlrun")]);
+        let t = test_packages(&refs);
+        let db = ws.join("db");
+        assert!(t.is_test(Some(&db), &db.join("perf/load/util.rs")));
+        assert!(!t.is_test(Some(&db), &db.join("src/lib.rs")));
+        assert!(!t.is_test(None, &db.join("perf/load.rs")));
     }
 }

@@ -1,8 +1,12 @@
 //! Test code as SPEC §1 defines it, as far as one item or one path shows: items under
-//! `#[cfg(test)]` (also `any(test, ..)` and `all(test, ..)`), functions with a test or bench
-//! attribute, modules with a test name, and files under a package's `tests/`, `benches/`
-//! and `examples/`. What depends on other files (out-of-line modules, test-support
-//! packages) is decided per package in `modtree` and `manifest`.
+//! `#[cfg(test)]` (also `any(test, ..)` and `all(test, ..)`, and a test feature or
+//! `fuzzing` in their place), functions with a test or bench attribute, modules with a test
+//! name, and files under a package's `tests/`, `benches/` and `examples/`. What depends on
+//! other files (out-of-line modules, test-support packages) is decided per package in
+//! `modtree` and `manifest`.
+//!
+//! Names are judged by words, the parts between `-` and `_`: `test_pd_client` and
+//! `integration-tests` hold a test word, `attest` and `contest` do not.
 
 use std::path::Path;
 
@@ -10,9 +14,27 @@ use std::path::Path;
 pub const TEST_MODULE_NAMES: &[&str] =
     &["test", "tests", "test_util", "test_utils", "testutil", "testutils", "test_helpers", "test_support", "testing"];
 
-/// Whether a module of this name holds test code.
+/// The words that make a package or a feature name a test one (`test_pd_client`,
+/// `language-tests`, `test-utils`, `fuzzing`).
+pub const TEST_WORDS: &[&str] = &["test", "tests", "testing", "testutil", "testutils", "fuzz", "fuzzing"];
+
+/// Whether a package or feature name holds a test word (`TEST_WORDS`), case aside.
+pub fn has_test_word(name: &str) -> bool {
+    name.split(['-', '_']).any(|w| TEST_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
+
+/// Whether a module of this name holds test code: one of `TEST_MODULE_NAMES`, or a name
+/// whose last words are one of them but `test` (`integration_tests`, `model_testing`,
+/// `raft_test_utils`). A singular `_test` is left out: it often names what a production
+/// module runs (a config tool's `unit_test` command, a `self_test`, a `speed_test`),
+/// while a plural, a gerund or helpers name code written for tests. `ab_testing` would be
+/// taken for test code too: such a module is rare enough to be suppressed where it is.
 pub fn is_test_module_name(name: &str) -> bool {
     TEST_MODULE_NAMES.contains(&name)
+        || TEST_MODULE_NAMES
+            .iter()
+            .filter(|t| **t != "test")
+            .any(|t| name.strip_suffix(t).and_then(|head| head.strip_suffix('_')).is_some_and(|head| !head.is_empty()))
 }
 
 /// Whether a module item is test code by its own attributes or name.
@@ -44,15 +66,21 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
 }
 
 /// `test`, `all(test, ..)`, `any(test, ..)` (compiled for tests and test helpers), nested
-/// in one another; but never under `not(..)`, which compiles outside tests.
+/// in one another; but never under `not(..)`, which compiles outside tests. In the place
+/// of `test`: `fuzzing` (set by cargo-fuzz) and a feature whose name holds a test word
+/// (`feature = "testing"`, `"test-utils"`, `"fuzzing"`): a feature that only tests and
+/// test tooling turn on.
 pub fn cfg_mentions_test(tokens: &str) -> bool {
     let t: String = tokens.chars().filter(|c| !c.is_whitespace()).collect();
     predicate_is_test(&t, 0)
 }
 
 fn predicate_is_test(p: &str, depth: usize) -> bool {
-    if p == "test" {
+    if p == "test" || p == "fuzzing" {
         return true;
+    }
+    if let Some(feature) = p.strip_prefix("feature=\"").and_then(|f| f.strip_suffix('"')) {
+        return has_test_word(feature);
     }
     if depth > 16 {
         return false;
@@ -111,8 +139,34 @@ mod tests {
         assert!(is_test_attrs(&attrs("#[cfg(any(feature = \"a,b\", all(unix, test)))]")));
         assert!(!is_test_attrs(&attrs("#[cfg(not(test))]")));
         assert!(!is_test_attrs(&attrs("#[cfg(any(unix, not(test)))]")));
-        assert!(!is_test_attrs(&attrs("#[cfg(feature = \"test\")]")));
         assert!(!is_test_attrs(&attrs("#[inline]")));
+    }
+
+    #[test]
+    fn test_features() {
+        assert!(is_test_attrs(&attrs("#[cfg(feature = \"testing\")]")));
+        assert!(is_test_attrs(&attrs("#[cfg(feature = \"test\")]")));
+        assert!(is_test_attrs(&attrs("#[cfg(any(feature = \"test-utils\", feature = \"mock\"))]")));
+        assert!(is_test_attrs(&attrs("#[cfg(all(unix, feature = \"test_support\"))]")));
+        assert!(is_test_attrs(&attrs("#[cfg(feature = \"kafka-integration-tests\")]")));
+        assert!(is_test_attrs(&attrs("#[cfg(fuzzing)]")));
+        assert!(is_test_attrs(&attrs("#[cfg(feature = \"fuzzing\")]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(not(feature = \"testing\"))]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(feature = \"attestation\")]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(feature = \"testexport\")]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(feature = \"fuzzy-match\")]")));
+        assert!(!is_test_attrs(&attrs("#[cfg(any(feature = \"metrics\", not(feature = \"testing\")))]")));
+    }
+
+    #[test]
+    fn test_words() {
+        for name in ["test_pd_client", "influxdb3_test_helpers", "tests-fuzz", "language-tests", "Fuzz", "my-testutils"]
+        {
+            assert!(has_test_word(name), "{name}");
+        }
+        for name in ["attest", "contest", "latest", "fuzzy", "testexport", "protest-kit", ""] {
+            assert!(!has_test_word(name), "{name}");
+        }
     }
 
     #[test]
@@ -123,6 +177,12 @@ mod tests {
         assert!(is_test_mod(&m));
         let m: syn::ItemMod = syn::parse_str("mod testimony;").unwrap();
         assert!(!is_test_mod(&m));
+        for name in ["integration_tests", "model_testing", "raft_test_utils", "wal_testutil", "fs_test_support"] {
+            assert!(is_test_module_name(name), "{name}");
+        }
+        for name in ["unit_test", "self_test", "latest", "contests", "_tests", "attesting", "tests_common"] {
+            assert!(!is_test_module_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -150,3 +150,42 @@ fn other_settings_use_other_entries() {
     assert_eq!(r.files_parsed, 2, "the file with an allocating lookup, and lib.rs for the module tree");
     assert_eq!(r.findings.len(), 1);
 }
+
+/// Ages every file of a tree.
+fn age_tree(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            age_tree(&p);
+        } else {
+            age(&p);
+        }
+    }
+}
+
+/// Which packages are test code comes from the manifests, read on every run: a warm run
+/// reports what a run without the cache reports, also once a manifest changed.
+#[test]
+fn test_packages_follow_their_manifests_on_warm_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (tree, cache) = (tmp.path().join("tree"), tmp.path().join(".maplint_cache"));
+    copy_tree(&testdata().join("test-code"), &tree);
+    age_tree(&tree);
+    for include_tests in [false, true] {
+        let settings = Settings { include_tests, ..cached(&cache) };
+        let expected = render(&run(&tree, &Settings { cache_dir: None, ..settings.clone() }));
+        assert_eq!(render(&run(&tree, &settings)), expected);
+        let warm = run(&tree, &settings);
+        assert_eq!(render(&warm), expected);
+        assert_eq!(warm.files_parsed, 0);
+    }
+    let kit = |r: &lint_core::Report| r.findings.iter().filter(|f| f.path.contains("ledger_test_kit")).count();
+    assert_eq!(kit(&run(&tree, &cached(&cache))), 0);
+    // Renamed without its test word, the package is production code.
+    let manifest = tree.join("ledger_test_kit/Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, text.replace("name = \"ledger_test_kit\"", "name = \"ledger_kit\"")).unwrap();
+    let renamed = run(&tree, &cached(&cache));
+    assert_eq!(render(&renamed), render(&run(&tree, &all_rules())));
+    assert_eq!(kit(&renamed), 1);
+}

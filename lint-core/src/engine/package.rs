@@ -35,8 +35,8 @@ pub(super) struct Shared<'a> {
     pub resolve: &'a (dyn Fn(&str) -> Option<&'static str> + Sync),
     pub cache: Option<&'a Cache>,
     pub cwd: &'a Path,
-    /// The roots of the test-support packages of the tree (`manifest`).
-    pub test_support: &'a std::collections::BTreeSet<PathBuf>,
+    /// The packages of the tree that are test code, as a whole or in part (`manifest`).
+    pub test_packages: &'a crate::manifest::TestPackages,
     /// An unsaved buffer (absolute path, text) read instead of that file on disk; the
     /// cache is then not written.
     pub buffer: Option<(&'a Path, &'a str)>,
@@ -342,8 +342,8 @@ fn findings(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> PackageRepo
     // Test code that depends on other files: the module tree, the package's manifest.
     let paths: Vec<(&Path, _)> = works.iter().map(|w| (w.abs.as_path(), w.facts().map(|f| &f.names))).collect();
     let tree = crate::modtree::build(root, &paths);
-    let whole_test = root.is_some_and(|r| sh.test_support.contains(r));
-    let in_test: Vec<bool> = tree.test.iter().map(|t| *t || whole_test).collect();
+    let in_test: Vec<bool> =
+        tree.test.iter().zip(works.iter()).map(|(t, w)| *t || sh.test_packages.is_test(root, &w.abs)).collect();
     let marked: Vec<Option<FileFacts>> = works
         .iter()
         .zip(&in_test)

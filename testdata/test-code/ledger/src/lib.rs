@@ -21,3 +21,9 @@ mod testutils;
 #[cfg(test)]
 #[path = "ledger_cases.rs"]
 mod cases;
+
+pub mod gated;
+
+mod pass;
+
+mod replay_tests;

@@ -1,0 +1,2 @@
+//! An in-process cluster for tests.
+mod pass;

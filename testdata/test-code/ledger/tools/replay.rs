@@ -1,0 +1,2 @@
+//! The `replay` example.
+fn main() {}

@@ -1,0 +1,4 @@
+//! The `replayd` daemon.
+fn main() {
+    replayd::open(1);
+}

@@ -1,0 +1,2 @@
+//! The `soak` test target of a package with no library and no binary.
+mod pass;
