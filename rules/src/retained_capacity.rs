@@ -26,10 +26,19 @@ by a sweeper thread, a helper), as long as it reaches that map alone: removal th
 function parameter, which other callers may pass other maps, is left out. Not reported
 when every bulk removal is followed in the same function by growth of the same map
 (clear-then-refill: keeping the table is what rebuilding wants), nor for teardown in the
-owner's `impl Drop`, nor for `clear`/`drain` in a function that shuts the owner down
-(`stop`, `shutdown`, `close`, `clean`, `teardown`, ... alone or as a `_`-separated part
-of the name). The message says whether the map is pruned (`retain`,
-`extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
+owner's `impl Drop`, nor for `clear`/`drain` in a function that runs only as the owner
+shuts down: its name says so (`stop`, `shutdown`, `close`, `exit`, `exiting`, `clean`,
+`cleanup`, `teardown`, `terminate`, `destroy`, `dispose`, `detach`, alone or as the
+first or last `_`-separated part of the name; not an event handler such as
+`on_leader_stop`, which runs each time while the owner lives on), or it is called, and every call that may reach it sits
+in such a function or in `drop` (`fn release_all(&mut self)` called only from
+`shutdown`; a `clear` wrapper called only from `clean`). A call may reach a method of
+`T` when its receiver is `self` in `T`, a field or static whose type holds `T`, or of
+unknown type (for a method named like a map method, `clear`, only a receiver known to
+hold `T`). Nor is a field reported that every struct literal creates with
+`with_capacity(..)` (of a struct without `#[derive(Default)]` that callers cannot build
+otherwise): its table is sized on purpose. The message says whether the map is pruned
+(`retain`, `extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
 
 This rule is pedantic: it runs only when selected (`--select ML007`, `--select
 pedantic` or `--select all`).

@@ -4,7 +4,8 @@
 //!
 //! A function runs at teardown when its name says it shuts its owner down (`shutdown`,
 //! `stop`, `close`, `exit`/`exiting`, `clean`/`cleanup`, `teardown`, `detach`, `dispose`,
-//! ... alone or as a `_`-separated part of the name) or it is `drop`; or when it is called
+//! ... alone, or as the first or last `_`-separated part of the name; event handlers
+//! `on_*`/`handle_*` aside) or it is `drop`; or when it is called
 //! at least once and every call that may reach it sits in such a function. A call may
 //! reach `T::name` when its receiver is `self` in an impl of `T`, a place whose type holds
 //! `T`, or a receiver of unknown type (unless `name` is a map method such as `clear`:
@@ -36,10 +37,21 @@ const SHUTDOWN_WORDS: &[&str] = &[
     "detach",
 ];
 
-/// Whether a function's name says it shuts its owner down (`drop` included).
+/// Whether a function's name says it shuts its owner down (`drop` included): a shutdown
+/// word alone, first or last among its `_`-separated parts. An event handler (`on_*`,
+/// `handle_*`: `on_leader_stop`) runs each time its event comes, while the owner lives on.
 pub fn is_shutdown_name(name: &str) -> bool {
     let name = name.trim_start_matches("r#");
-    name == "drop" || name.split('_').any(|part| SHUTDOWN_WORDS.contains(&part)) && !name.starts_with("is_")
+    if name == "drop" {
+        return true;
+    }
+    if ["on_", "handle_", "is_", "should_"].iter().any(|p| name.starts_with(p)) {
+        return false;
+    }
+    let mut parts = name.split('_');
+    let first = parts.next().unwrap_or("");
+    let last = parts.next_back().unwrap_or(first);
+    SHUTDOWN_WORDS.contains(&first) || SHUTDOWN_WORDS.contains(&last)
 }
 
 /// Whether a method name is one of the map methods of the vocabulary.
@@ -169,5 +181,20 @@ impl<'a> PackageIndex<'a> {
     /// Whether the field of `strukt` named `field` is in `presized`.
     pub fn is_presized(&self, presized: &BTreeSet<(ItemId, String)>, strukt: &StructDef, field: &str) -> bool {
         self.names.id_of(strukt).is_some_and(|id| presized.contains(&(id, field.to_string())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_shutdown_name;
+
+    #[test]
+    fn shutdown_names() {
+        for yes in ["shutdown", "exiting", "stop_all", "graceful_shutdown", "clean", "detach", "drop", "close"] {
+            assert!(is_shutdown_name(yes), "{yes}");
+        }
+        for no in ["on_leader_stop", "handle_close", "is_closed", "should_stop", "reclean", "drain_timelines", "flush"] {
+            assert!(!is_shutdown_name(no), "{no}");
+        }
     }
 }

@@ -105,3 +105,37 @@ pub fn close_pane(id: u64) {
 pub fn reset_panes() {
     PANES.with(|p| p.borrow_mut().clear());
 }
+
+/// Emptied when leadership moves away, then filled again when it comes back: an event
+/// handler, not a shutdown.
+pub struct Subscriptions {
+    by_topic: Mutex<HashMap<String, Vec<u64>>>, //~ ML007
+}
+
+impl Subscriptions {
+    pub fn new() -> Subscriptions {
+        Subscriptions { by_topic: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn subscribe(&self, topic: String, id: u64) {
+        self.by_topic.lock().unwrap().entry(topic).or_default().push(id);
+    }
+
+    pub fn unsubscribe_all(&self) {
+        self.by_topic.lock().unwrap().clear();
+    }
+}
+
+pub struct Leader {
+    subs: Arc<Subscriptions>,
+}
+
+impl Leader {
+    pub fn new(subs: Arc<Subscriptions>) -> Leader {
+        Leader { subs }
+    }
+
+    pub fn on_leader_stop(&self) {
+        self.subs.unsubscribe_all();
+    }
+}
