@@ -126,7 +126,8 @@ impl Collector<'_> {
         }
         // `S { f, ..base }`: the fields left out come from elsewhere, not pre-sized.
         if s.rest.is_some() {
-            let rest = FieldInit { ty: ty.to_string(), field: "..".to_string(), presized: false, module: self.module.clone() };
+            let rest =
+                FieldInit { ty: ty.to_string(), field: "..".to_string(), presized: false, module: self.module.clone() };
             self.facts.field_inits.push(rest);
         }
         for f in &s.fields {

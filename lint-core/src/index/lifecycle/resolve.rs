@@ -194,7 +194,14 @@ impl<'a> PackageIndex<'a> {
 
     /// The places a root written in `file`, module `scope`, denotes, and whether it
     /// denotes exactly one.
-    pub(super) fn targets(&self, t: &Tables<'a>, file: usize, scope: ModId, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
+    pub(super) fn targets(
+        &self,
+        t: &Tables<'a>,
+        file: usize,
+        scope: ModId,
+        root: &Root,
+        depth: usize,
+    ) -> (Vec<Target<'a>>, bool) {
         let plain = |places: Vec<Place<'a>>| {
             let certain = places.len() == 1;
             (places.into_iter().map(|place| Target { place, chain: 0, via_clone: false }).collect(), certain)

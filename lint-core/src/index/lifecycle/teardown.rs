@@ -171,9 +171,7 @@ impl<'a> PackageIndex<'a> {
             }
         }
         seen.into_iter()
-            .filter(|((id, _), presized)| {
-                *presized && !rest.contains(id) && !open.contains(self.names.get(*id).name)
-            })
+            .filter(|((id, _), presized)| *presized && !rest.contains(id) && !open.contains(self.names.get(*id).name))
             .map(|((id, f), _)| (id, f.to_string()))
             .collect()
     }
@@ -193,7 +191,8 @@ mod tests {
         for yes in ["shutdown", "exiting", "stop_all", "graceful_shutdown", "clean", "detach", "drop", "close"] {
             assert!(is_shutdown_name(yes), "{yes}");
         }
-        for no in ["on_leader_stop", "handle_close", "is_closed", "should_stop", "reclean", "drain_timelines", "flush"] {
+        for no in ["on_leader_stop", "handle_close", "is_closed", "should_stop", "reclean", "drain_timelines", "flush"]
+        {
             assert!(!is_shutdown_name(no), "{no}");
         }
     }
