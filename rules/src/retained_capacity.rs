@@ -2,7 +2,7 @@
 //! `drain`, `extract_if`) but never shrunk or replaced keeps its peak capacity.
 
 use lint_core::facts::lifecycle::SiteKind;
-use lint_core::index::lifecycle::{LongLivedMap, Reach};
+use lint_core::index::lifecycle::{LongLivedMap, Owner, Reach};
 use lint_core::index::PackageIndex;
 use lint_core::{Diagnostic, Group, Level, Rule, RuleMeta};
 
@@ -26,10 +26,19 @@ by a sweeper thread, a helper), as long as it reaches that map alone: removal th
 function parameter, which other callers may pass other maps, is left out. Not reported
 when every bulk removal is followed in the same function by growth of the same map
 (clear-then-refill: keeping the table is what rebuilding wants), nor for teardown in the
-owner's `impl Drop`, nor for `clear`/`drain` in a function that shuts the owner down
-(`stop`, `shutdown`, `close`, `clean`, `teardown`, ... alone or as a `_`-separated part
-of the name). The message says whether the map is pruned (`retain`,
-`extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
+owner's `impl Drop`, nor for `clear`/`drain` in a function that runs only as the owner
+shuts down: its name says so (`stop`, `shutdown`, `close`, `exit`, `exiting`, `clean`,
+`cleanup`, `teardown`, `terminate`, `destroy`, `dispose`, `detach`, alone or as the
+first or last `_`-separated part of the name; not an event handler such as
+`on_leader_stop`, which runs each time while the owner lives on), or it is called, and every call that may reach it sits
+in such a function or in `drop` (`fn release_all(&mut self)` called only from
+`shutdown`; a `clear` wrapper called only from `clean`). A call may reach a method of
+`T` when its receiver is `self` in `T`, a field or static whose type holds `T`, or of
+unknown type (for a method named like a map method, `clear`, only a receiver known to
+hold `T`). Nor is a field reported that every struct literal creates with
+`with_capacity(..)` (of a struct without `#[derive(Default)]` that callers cannot build
+otherwise): its table is sized on purpose. The message says whether the map is pruned
+(`retain`, `extract_if`) or emptied (`clear`, `drain`), and why it is long-lived.
 
 This rule is pedantic: it runs only when selected (`--select ML007`, `--select
 pedantic` or `--select all`).
@@ -90,16 +99,23 @@ impl Rule for RetainedCapacity {
     }
 
     fn check_package(&self, index: &PackageIndex, out: &mut Vec<(usize, Diagnostic)>) {
+        let presized = index.presized_fields();
         for m in index.long_lived_maps() {
             if !m.is_hash_based() {
                 continue;
+            }
+            // Created `with_capacity(..)` by every literal: the table is sized on purpose.
+            if let Owner::Field { strukt, field } = m.owner {
+                if index.is_presized(&presized, strukt, &field.name) {
+                    continue;
+                }
             }
             // Bulk removal that surely reaches this map (teardown in `impl Drop` is never
             // attached to it).
             let bulk: Vec<Reach> = m
                 .sites_where(|k| k == SiteKind::BulkRemoval)
                 .into_iter()
-                .filter(|r| r.certain && !teardown(index, r))
+                .filter(|r| r.certain && !teardown(r))
                 .collect();
             if bulk.is_empty() || bulk.iter().all(|b| refilled(&m, b)) {
                 continue;
@@ -133,19 +149,11 @@ impl Rule for RetainedCapacity {
     }
 }
 
-/// Whether a bulk removal empties the map (`clear`, `drain`) in a function that shuts its
-/// owner down (`stop`, `shutdown`, `close`, `clean`, `teardown`, ...): the owner is going
-/// away, as in `impl Drop`.
-fn teardown(index: &PackageIndex, r: &Reach) -> bool {
-    if !matches!(r.site.method.as_str(), "clear" | "drain") {
-        return false;
-    }
-    let Some(f) = r.site.func.and_then(|i| index.files[r.file].facts.lifecycle.funcs.get(i as usize)) else {
-        return false;
-    };
-    let name = f.name.as_str();
-    const WORDS: &[&str] = &["stop", "shutdown", "close", "clean", "teardown", "terminate", "destroy", "dispose"];
-    WORDS.iter().any(|w| name == *w || name.starts_with(&format!("{w}_")) || name.ends_with(&format!("_{w}")))
+/// Whether a bulk removal empties the map (`clear`, `drain`) in a function that runs only
+/// as its owner goes away (`stop`, `shutdown`, `exiting`, ..., or called only from such
+/// functions): the owner is going away, as in `impl Drop`. Pruning (`retain`) is not.
+fn teardown(r: &Reach) -> bool {
+    r.teardown && matches!(r.site.method.as_str(), "clear" | "drain")
 }
 
 /// Whether a bulk removal is followed, in the same function, by growth of the same map

@@ -65,9 +65,13 @@ Removal evidence is any of `remove`, `remove_entry`, `retain`, `clear`, `drain`,
 handed by `&mut` or by guard to a function out of sight. The same map under other names
 counts: a constructor's local stored into the field, a parameter of a crate-local
 function some call passes the map (a sweeper task), another struct's field initialised
-from a clone of its `Arc`, a weak reference upgraded. Not removal: teardown in `impl Drop`
-of the map's owner, replacing a value that only shares the map through an `Arc`, handing
-a clone of the `Arc` elsewhere. Removal in test code does not count: a test that clears a
+from a clone of its `Arc`, a weak reference upgraded. Replacing the struct that owns the
+map (an assignment or `mem::take` of a place holding it, also inside the lock an `Arc`
+shares: `*self.stats.lock() = Stats::default()`) releases every map field in it. Removal
+in the `impl Drop` of another type counts (a guard taking its entry out of the map it
+points at). Not removal: teardown in `impl Drop` of the map's owner (or of a struct owning
+it by value), replacing a value that only shares the map through an `Arc`, handing a clone
+of the `Arc` elsewhere. Removal in test code does not count: a test that clears a
 cache between cases does not bound it in production.
 
 ## Why it costs

@@ -10,6 +10,8 @@
 
 mod actor;
 pub mod builds;
+pub mod calls;
+pub use calls::{Call, FieldInit, Receiver};
 mod decls;
 mod fns;
 mod owners;
@@ -59,6 +61,10 @@ pub struct LifecycleFacts {
     pub defaults: Vec<String>,
     /// Struct values built in the file's functions, with where (`builds`).
     pub builds: Vec<builds::Build>,
+    /// Method calls of each function (common standard methods aside), sorted.
+    pub calls: Vec<Call>,
+    /// How struct literals initialise their named fields.
+    pub field_inits: Vec<FieldInit>,
 }
 
 /// A function or method of the file.
@@ -269,6 +275,14 @@ impl LifecycleFacts {
             if !s.through.is_empty() && self.may_reach_map(&s.root, ix) {
                 for t in &s.through {
                     ix.called(t.trim_start_matches("fn "));
+                }
+            }
+        }
+        // A function emptying a map: its callers decide whether it only runs at teardown.
+        for s in &self.sites {
+            if s.kind == SiteKind::BulkRemoval && !s.in_test && self.may_reach_map(&s.root, ix) {
+                if let Some(f) = s.func.and_then(|i| self.funcs.get(i as usize)) {
+                    ix.called(&f.name);
                 }
             }
         }

@@ -11,6 +11,9 @@
 mod held;
 mod owners;
 mod resolve;
+mod teardown;
+
+pub use teardown::is_shutdown_name;
 
 use std::collections::BTreeSet;
 
@@ -82,6 +85,9 @@ pub struct Reach<'a> {
     pub site: &'a Site,
     /// The site's root denotes this map and no other.
     pub certain: bool,
+    /// Bulk removal in a function that runs only as the owner goes away
+    /// (`teardown.rs`).
+    pub teardown: bool,
 }
 
 /// A long-lived map and the sites that reach it.

@@ -190,6 +190,9 @@ impl Collector<'_> {
     pub(super) fn on_struct(&mut self, s: &syn::ExprStruct) {
         let ty = s.path.segments.last().map(|l| l.ident.to_string());
         let ty = if ty.as_deref() == Some("Self") { self.impl_ty.clone() } else { ty };
+        if let Some(ty) = &ty {
+            self.record_inits(ty, s);
+        }
         for f in &s.fields {
             let Some(r) = root_of(&f.expr, self).filter(|r| r.through.is_empty()) else { continue };
             let field = match &f.member {

@@ -38,6 +38,8 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         v.sort();
         v.dedup();
     }
+    facts.calls.sort();
+    facts.calls.dedup();
     facts
 }
 
@@ -325,6 +327,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             }
         }
         self.classify_method(m, &method);
+        self.record_call(m, &method);
         if vocab::chain_step(&method, m.args.len()).is_none() {
             for a in &m.args {
                 self.escape(a, &method);

@@ -243,7 +243,7 @@ impl PackageIndex<'_> {
     }
 
     /// As `structs_within`; with `owned_only`, structs held through an `Arc`/`Rc` (which
-    /// other holders may share) are not followed.
+    /// other holders may share) or only borrowed (`&S`: owned elsewhere) are not followed.
     pub fn structs_inside(&self, ids: &[ItemId], owned_only: bool) -> BTreeSet<ItemId> {
         let mut seen = BTreeSet::new();
         let mut frontier = ids.to_vec();
@@ -256,10 +256,16 @@ impl PackageIndex<'_> {
                 let item = self.names.get(s);
                 for def in item.structs.iter().filter(|d| !d.is_enum) {
                     for field in &def.fields {
-                        if let Holding::Struct { ids, through_rc, .. } = self.holding(&field.ty, item.module) {
-                            if !(owned_only && through_rc) {
-                                next.extend(ids);
-                            }
+                        let Holding::Struct { ids, through_rc, .. } = self.holding(&field.ty, item.module) else {
+                            continue;
+                        };
+                        if !owned_only {
+                            next.extend(ids);
+                        } else if !through_rc {
+                            // A struct only borrowed (`&'a S`) is owned elsewhere.
+                            let mut owned = BTreeSet::new();
+                            self.owned_in(&field.ty, item.module, None, &mut owned, 0);
+                            next.extend(ids.into_iter().filter(|id| owned.contains(id)));
                         }
                     }
                 }

@@ -289,6 +289,11 @@ impl Cx<'_, '_> {
         if places.is_empty() {
             return self.only_local(s);
         }
+        // An enum's variant goes when the value is assigned anew.
+        let is_enum = {
+            let defs = self.index.structs_named(s);
+            !defs.is_empty() && defs.iter().all(|d| d.is_enum)
+        };
         places.iter().all(|(h, field, form)| {
             // A holder that is itself only ever a local value goes away with its function.
             if self.only_local(&h.name) && self.places(&h.name).is_empty() {
@@ -297,8 +302,11 @@ impl Cx<'_, '_> {
             let emptied = self.released_fields.contains(&(Some(h.name.as_str()), *field))
                 || self.released_fields.contains(&(None, *field));
             match form {
-                _ if h.is_enum => self.replaced.contains(h.name.as_str()),
+                // A variant holding `s` goes when the enum value is replaced (`*self =
+                // ..`) or released by its own holders (an `Option` taken, ...).
+                _ if h.is_enum => self.replaced.contains(h.name.as_str()) || self.released(&h.name, memo, depth + 1),
                 Form::Optional | Form::Collection => emptied,
+                Form::Plain { through_rc: false } if is_enum && emptied => true,
                 Form::Plain { through_rc: true } => false,
                 Form::Plain { through_rc: false } => self.released(&h.name, memo, depth + 1),
             }

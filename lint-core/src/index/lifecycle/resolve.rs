@@ -7,18 +7,21 @@ use std::collections::HashMap;
 
 use super::held::Holding;
 use super::{LongLivedMap, Owner, Reach};
-use crate::facts::lifecycle::{Accessor, FieldAlias, Pass, Root, Site, SiteKind, StaticDecl};
+use crate::facts::lifecycle::{vocab, Accessor, Call, FieldAlias, Pass, Root, Site, SiteKind, StaticDecl};
 use crate::facts::{FieldDef, StructDef};
 use crate::index::names::{ItemId, ModId, Resolution};
 use crate::index::PackageIndex;
 use crate::maptypes::MapKind;
+
+/// The access-chain steps that reach inside a lock or cell with write access.
+const WRITE_ACCESS: u32 = vocab::LOCK | vocab::WRITE | vocab::BORROW_MUT | vocab::GET_MUT;
 
 /// Accessors calling accessors are followed this deep.
 const MAX_ACCESSOR_DEPTH: usize = 3;
 
 /// Something a root can denote.
 #[derive(Clone, Copy)]
-enum Place<'a> {
+pub(super) enum Place<'a> {
     Static(&'a StaticDecl),
     Field(&'a StructDef, &'a FieldDef),
     /// The whole value of a struct type (`*self = ..`).
@@ -27,14 +30,14 @@ enum Place<'a> {
 
 /// A place reached by a root, with the access chain and clone flag of accessors on the
 /// way.
-struct Target<'a> {
-    place: Place<'a>,
+pub(super) struct Target<'a> {
+    pub(super) place: Place<'a>,
     chain: u32,
     via_clone: bool,
 }
 
 /// Lookup tables for one package.
-struct Tables<'a> {
+pub(super) struct Tables<'a> {
     statics: HashMap<&'a str, Vec<(usize, &'a StaticDecl)>>,
     local_statics: HashMap<(usize, u32), &'a StaticDecl>,
     fields_by_name: HashMap<&'a str, Vec<(&'a StructDef, &'a FieldDef)>>,
@@ -45,7 +48,7 @@ struct Tables<'a> {
     maps_in_struct: HashMap<ItemId, Vec<usize>>,
     /// What each static's or field's type holds, by the address of its declaration:
     /// computed once, however many sites reach it.
-    holdings: HashMap<usize, Holding>,
+    pub(super) holdings: HashMap<usize, Holding>,
     /// Passthrough helpers: (name, is a function) -> chain.
     passthroughs: HashMap<(&'a str, bool), u32>,
     /// Rooted arguments by (callee, index), with their file.
@@ -54,9 +57,11 @@ struct Tables<'a> {
     field_aliases: HashMap<&'a str, Vec<(usize, &'a FieldAlias)>>,
     /// Names of the package's functions and methods (test code aside).
     functions: std::collections::HashSet<&'a str>,
+    /// Method calls by name, with their file (test files aside).
+    pub(super) calls: HashMap<&'a str, Vec<(usize, &'a Call)>>,
 }
 
-fn addr<T>(x: &T) -> usize {
+pub(super) fn addr<T>(x: &T) -> usize {
     x as *const T as usize
 }
 
@@ -74,6 +79,7 @@ impl<'a> PackageIndex<'a> {
             passes: HashMap::new(),
             field_aliases: HashMap::new(),
             functions: Default::default(),
+            calls: HashMap::new(),
         };
         for (fi, f) in self.files.iter().enumerate() {
             let lc = &f.facts.lifecycle;
@@ -97,6 +103,9 @@ impl<'a> PackageIndex<'a> {
             }
             if !f.facts.in_test_file {
                 t.functions.extend(lc.funcs.iter().map(|f| f.name.as_str()));
+                for c in &lc.calls {
+                    t.calls.entry(c.name.as_str()).or_default().push((fi, c));
+                }
             }
             for s in f.facts.structs.iter().filter(|s| !s.is_enum) {
                 let scope = self.names.scope(fi, &s.module);
@@ -127,6 +136,7 @@ impl<'a> PackageIndex<'a> {
     pub(super) fn attach_sites(&self, maps: &mut [LongLivedMap<'a>]) {
         let t = self.tables(maps);
         let mut found: Vec<Vec<Reach<'a>>> = vec![Vec::new(); maps.len()];
+        let mut teardowns = std::collections::BTreeMap::new();
         for (fi, f) in self.files.iter().enumerate() {
             for site in &f.facts.lifecycle.sites {
                 if self.escapes_to_own_function(&t, site) {
@@ -144,6 +154,7 @@ impl<'a> PackageIndex<'a> {
                     }
                 });
                 let Some((root, chain)) = through_helpers(&t, site) else { continue };
+                let teardown = site.kind == SiteKind::BulkRemoval && self.at_teardown(&t, fi, site, &mut teardowns);
                 let (targets, certain) = self.targets(&t, fi, scope, &root, 0);
                 for mut target in targets {
                     target.chain |= chain;
@@ -155,7 +166,7 @@ impl<'a> PackageIndex<'a> {
                         }
                         let here = found[i].iter().any(|r| std::ptr::eq(r.site, site));
                         if (!site.in_test || maps[i].in_test()) && !here {
-                            found[i].push(Reach { file: fi, site, certain });
+                            found[i].push(Reach { file: fi, site, certain, teardown });
                         }
                     }
                 }
@@ -183,7 +194,14 @@ impl<'a> PackageIndex<'a> {
 
     /// The places a root written in `file`, module `scope`, denotes, and whether it
     /// denotes exactly one.
-    fn targets(&self, t: &Tables<'a>, file: usize, scope: ModId, root: &Root, depth: usize) -> (Vec<Target<'a>>, bool) {
+    pub(super) fn targets(
+        &self,
+        t: &Tables<'a>,
+        file: usize,
+        scope: ModId,
+        root: &Root,
+        depth: usize,
+    ) -> (Vec<Target<'a>>, bool) {
         let plain = |places: Vec<Place<'a>>| {
             let certain = places.len() == 1;
             (places.into_iter().map(|place| Target { place, chain: 0, via_clone: false }).collect(), certain)
@@ -351,8 +369,13 @@ impl<'a> PackageIndex<'a> {
             // Replacing a whole struct value replaces the maps inside it.
             // An assignment to a value that only shares a map through an `Arc`/`Rc` leaves
             // the map alive in its other holders.
-            Holding::Struct { ids, shared_by_clone, through_rc, .. } if site.kind == SiteKind::Reassign && certain => {
-                if (via_clone && !shared_by_clone) || through_rc {
+            // Through the lock the `Arc` shares (`*self.s.lock() = S::default()`,
+            // `mem::take(&mut *guard)`), the value every holder sees is replaced.
+            Holding::Struct { ids, shared_by_clone, through_rc, behind_lock, .. }
+                if site.kind == SiteKind::Reassign && certain =>
+            {
+                let inside_cell = behind_lock && chain & WRITE_ACCESS != 0;
+                if (via_clone && !shared_by_clone) || (through_rc && !inside_cell) {
                     return Vec::new();
                 }
                 let within = self.structs_inside(&ids, true);

@@ -37,7 +37,7 @@ impl Collector<'_> {
         self.shadow(pat);
     }
 
-    /// `S { f, g: ref mut x, .. }`: the struct's name and (field, bound name) pairs.
+    /// `S { f, g: ref mut x, h: _, .. }`: the struct's name and (field, bound name) pairs.
     pub(super) fn destructured(&self, pat: &syn::Pat) -> Option<(String, Vec<(String, String)>)> {
         let syn::Pat::Struct(s) = peel_pat(pat) else { return None };
         let mut ty = s.path.segments.last()?.ident.to_string();
@@ -46,8 +46,14 @@ impl Collector<'_> {
         }
         let mut fields = Vec::new();
         for fp in &s.fields {
-            let (syn::Member::Named(m), syn::Pat::Ident(id)) = (&fp.member, &*fp.pat) else { return None };
-            fields.push((m.to_string(), id.ident.to_string()));
+            match (&fp.member, &*fp.pat) {
+                (syn::Member::Named(m), syn::Pat::Ident(id)) if id.subpat.is_none() => {
+                    fields.push((m.to_string(), id.ident.to_string()))
+                }
+                // `field: _` binds nothing.
+                (_, syn::Pat::Wild(_)) => {}
+                _ => return None,
+            }
         }
         Some((ty, fields))
     }
