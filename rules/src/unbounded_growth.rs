@@ -31,7 +31,9 @@ its package. Long-lived means:
   such a loop and grown inside it (in a function, an `async` block or a spawned closure).
   An event loop waits for events: a `while let Some(..)` over `X.recv()` (also awaited)
   or an awaited `next()`/`accept()` on an inbox (`self.rx`, `inbox`, `events`, ...), or a
-  `loop` that receives or holds a `select!`.
+  `loop` that receives or holds a `select!`. A loop draining futures the function itself
+  started (`FuturesUnordered`, `JoinSet`, `stream::iter(..).buffer_unordered(..)`), alone or
+  raced with a timer or a cancellation, and a `recv_timeout` debounce end: not event loops.
 
 A map whose owner goes away is not long-lived: when every field, `Option`, collection or
 enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),

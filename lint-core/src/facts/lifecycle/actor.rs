@@ -8,6 +8,14 @@
 //! `inbox`, `events`, `stream`, `incoming`, ...); a directory walk or a result stream ends.
 //! A `loop` that does none of these (a parser's, a retry's) and a `while let` over a plain
 //! iterator's `next()` are not event loops: their state ends with the computation.
+//!
+//! Nor is a loop that drains work the function itself started: a `while let` over
+//! `s.next().await` where `s` is a *finite stream*, a local of the same function built from
+//! `FuturesUnordered`/`FuturesOrdered`/`JoinSet`, `stream::iter(..)`, `join_all(..)` or a
+//! `buffered`/`buffer_unordered` adaptor (one future per node, per path: the loop ends
+//! when they are done); a `loop` whose `select!` waits only on such streams, timers and
+//! cancellation; and a `while let` over `recv_timeout`/`try_recv` (it ends when the
+//! channel is quiet: a debounce, not a mailbox).
 
 use syn::visit::{self, Visit};
 
@@ -17,17 +25,73 @@ use crate::ctor::{binding, map_ctor, strip};
 use crate::diagnostic::Span;
 use crate::types::TypeExpr;
 
-/// The body of `e` when it is an event loop.
-pub fn event_loop_body(e: &syn::Expr) -> Option<&syn::Block> {
+/// The body of `e` when it is an event loop; `finite` holds the finite streams in scope.
+pub fn event_loop_body<'e>(e: &'e syn::Expr, finite: &[String]) -> Option<&'e syn::Block> {
     match e {
-        syn::Expr::While(w) if waits_in_condition(&w.cond) => Some(&w.body),
-        syn::Expr::Loop(l) if loop_waits(&l.body) => Some(&l.body),
+        syn::Expr::While(w) if waits_in_condition(&w.cond, finite) => Some(&w.body),
+        syn::Expr::Loop(l) if loop_waits(&l.body, finite) => Some(&l.body),
         _ => None,
     }
 }
 
-/// `let Some(..) = X.recv()` / `X.recv().await` / `X.next().await` / `X.accept().await`.
-pub fn waits_in_condition(cond: &syn::Expr) -> bool {
+/// The locals of `stmts` bound to a finite stream: an initialiser or annotation that names
+/// `FuturesUnordered`, `FuturesOrdered`, `JoinSet`, `join_all`/`try_join_all`, a
+/// `stream::iter(..)`, or a `buffered`/`buffer_unordered` adaptor.
+pub fn finite_streams(stmts: &[syn::Stmt]) -> Vec<String> {
+    struct Finite(bool);
+    impl<'ast> Visit<'ast> for Finite {
+        fn visit_path_segment(&mut self, s: &'ast syn::PathSegment) {
+            self.0 |= is_finite_name(&s.ident.to_string());
+            visit::visit_path_segment(self, s);
+        }
+        fn visit_path(&mut self, p: &'ast syn::Path) {
+            let n = p.segments.len();
+            self.0 |= n >= 2 && p.segments[n - 2].ident == "stream" && p.segments[n - 1].ident == "iter";
+            visit::visit_path(self, p);
+        }
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.0 |= matches!(
+                m.method.to_string().as_str(),
+                "buffered" | "buffer_unordered" | "try_buffered" | "try_buffer_unordered"
+            );
+            visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+        fn visit_block(&mut self, _: &'ast syn::Block) {}
+    }
+    let mut out = Vec::new();
+    for s in stmts {
+        let syn::Stmt::Local(l) = s else { continue };
+        let Some(b) = binding(l) else { continue };
+        let mut f = Finite(false);
+        if let Some(t) = b.annotation {
+            f.visit_type(t);
+        }
+        if let Some(init) = b.init {
+            f.visit_expr(init);
+        }
+        if f.0 {
+            out.push(b.name.to_string());
+        }
+    }
+    out
+}
+
+fn is_finite_name(name: &str) -> bool {
+    matches!(name, "FuturesUnordered" | "FuturesOrdered" | "JoinSet" | "join_all" | "try_join_all")
+}
+
+/// `X.next()` / `X.join_next()` / `X.try_next()` on a finite stream of `finite`.
+fn drains_finite(m: &syn::ExprMethodCall, finite: &[String]) -> bool {
+    matches!(m.method.to_string().as_str(), "next" | "join_next" | "try_next")
+        && matches!(strip(&m.receiver), syn::Expr::Path(p)
+            if p.path.get_ident().is_some_and(|id| finite.iter().any(|f| id == f)))
+}
+
+/// `let Some(..) = X.recv()` / `X.recv().await` / `X.next().await` / `X.accept().await`,
+/// where `X` is not a finite stream of `finite`.
+pub fn waits_in_condition(cond: &syn::Expr, finite: &[String]) -> bool {
     let syn::Expr::Let(l) = strip(cond) else { return false };
     let variant = match peel_pat(&l.pat) {
         syn::Pat::TupleStruct(ts) => ts.path.segments.last().map(|s| s.ident.to_string()),
@@ -41,7 +105,9 @@ pub fn waits_in_condition(cond: &syn::Expr) -> bool {
         other => (other, false),
     };
     let syn::Expr::MethodCall(m) = strip(inner) else { return false };
-    is_event_source(m, awaited)
+    !matches!(m.method.to_string().as_str(), "recv_timeout" | "try_recv")
+        && !drains_finite(m, finite)
+        && is_event_source(m, awaited)
 }
 
 /// `X.recv()` (awaited or not), or an awaited `X.accept()` / `X.next()` on an inbox.
@@ -76,13 +142,14 @@ fn is_inbox(e: &syn::Expr) -> bool {
 }
 
 /// Whether a `loop` body waits for events (a receive, an awaited `accept`/`next` on an
-/// inbox, a `select!`), outside closures and nested functions.
-pub fn loop_waits(body: &syn::Block) -> bool {
-    struct Waits(bool);
-    impl<'ast> Visit<'ast> for Waits {
+/// inbox, a `select!`), outside closures and nested functions. A `select!` whose arms wait
+/// only on finite streams of `finite`, timers and cancellation does not count.
+pub fn loop_waits(body: &syn::Block, finite: &[String]) -> bool {
+    struct Waits<'f>(bool, &'f [String]);
+    impl<'ast> Visit<'ast> for Waits<'_> {
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
             if let syn::Expr::MethodCall(m) = strip(&a.base) {
-                self.0 |= is_event_source(m, true);
+                self.0 |= !drains_finite(m, self.1) && is_event_source(m, true);
             }
             visit::visit_expr_await(self, a);
         }
@@ -92,30 +159,57 @@ pub fn loop_waits(body: &syn::Block) -> bool {
         }
         fn visit_macro(&mut self, m: &'ast syn::Macro) {
             if m.path.segments.last().is_some_and(|s| s.ident == "select" || s.ident == "select_biased") {
-                self.0 = true;
+                self.0 |= !select_drains_finite(m, self.1);
             }
         }
         fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
         fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut w = Waits(false);
+    let mut w = Waits(false, finite);
     w.visit_block(body);
     w.0
 }
 
+/// A `select!` with an arm draining a finite stream and every other arm a timer
+/// (`sleep`, `sleep_until`, `timeout`), a cancellation (`cancelled()`) or `else`.
+fn select_drains_finite(mac: &syn::Macro, finite: &[String]) -> bool {
+    let Some(arms) = select_arms(mac) else { return false };
+    let call = |e: &syn::Expr| match strip(e) {
+        syn::Expr::Await(a) => strip(&a.base).clone(),
+        other => other.clone(),
+    };
+    let mut drains = false;
+    for (_, future, _) in &arms {
+        match call(future) {
+            syn::Expr::MethodCall(m) if drains_finite(&m, finite) => drains = true,
+            syn::Expr::MethodCall(m) if m.method == "cancelled" => {}
+            syn::Expr::Call(c)
+                if matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| matches!(s.ident.to_string().as_str(), "sleep" | "sleep_until" | "timeout"))) =>
+                {}
+            syn::Expr::Verbatim(v) if v.is_empty() => {}
+            _ => return false,
+        }
+    }
+    drains
+}
+
 /// The event loop a statement is or ends with (`loop {..}`, `let x = loop {..};`).
-fn stmt_loop(s: &syn::Stmt) -> Option<&syn::Block> {
+fn stmt_loop<'s>(s: &'s syn::Stmt, finite: &[String]) -> Option<&'s syn::Block> {
     match s {
-        syn::Stmt::Expr(e, _) => event_loop_body(strip(e)),
-        syn::Stmt::Local(l) => l.init.as_ref().and_then(|i| event_loop_body(strip(&i.expr))),
+        syn::Stmt::Expr(e, _) => event_loop_body(strip(e), finite),
+        syn::Stmt::Local(l) => l.init.as_ref().and_then(|i| event_loop_body(strip(&i.expr), finite)),
         _ => None,
     }
 }
 
 /// The local maps of a block that are declared before an event loop of the same block and
 /// grown inside it. Whether the constructed type is a map the package decides (aliases).
-pub fn locals(block: &syn::Block, in_test: bool, out: &mut Vec<ActorLocal>) {
+/// `finite` holds the finite streams of the enclosing blocks (those of `block` are added).
+pub fn locals(block: &syn::Block, finite: &[String], in_test: bool, out: &mut Vec<ActorLocal>) {
+    let mut finite = finite.to_vec();
+    finite.extend(finite_streams(&block.stmts));
     for (i, s) in block.stmts.iter().enumerate() {
         let syn::Stmt::Local(l) = s else { continue };
         let Some(b) = binding(l) else { continue };
@@ -133,7 +227,7 @@ pub fn locals(block: &syn::Block, in_test: bool, out: &mut Vec<ActorLocal>) {
         let rest = &block.stmts[i + 1..];
         let mut growth = Vec::new();
         for s in rest {
-            if let Some(body) = stmt_loop(s) {
+            if let Some(body) = stmt_loop(s, &finite) {
                 let mut u = Uses { name: &name, growth: Vec::new(), removed: false };
                 u.visit_block(body);
                 growth.extend(u.growth);

@@ -28,6 +28,7 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         func: None,
         drop_of: None,
         in_event_loop: false,
+        finite: Vec::new(),
         stored: Vec::new(),
         module: Vec::new(),
     };
@@ -65,6 +66,8 @@ pub(super) struct Collector<'a> {
     /// Inside `impl Drop for T`: `T`.
     pub(super) drop_of: Option<String>,
     pub(super) in_event_loop: bool,
+    /// The finite streams (`actor::finite_streams`) of the enclosing blocks.
+    pub(super) finite: Vec<String>,
     /// Locals the enclosing function stores into a struct's field: (local, struct, field).
     pub(super) stored: Vec<(String, String, String)>,
     /// The inline module path being visited.
@@ -259,11 +262,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         let accessor = self.accessor_for.take();
         if self.func.is_some() {
             let first = self.facts.actor_locals.len();
-            super::actor::locals(b, self.in_test, &mut self.facts.actor_locals);
+            super::actor::locals(b, &self.finite, self.in_test, &mut self.facts.actor_locals);
             for l in &mut self.facts.actor_locals[first..] {
                 l.module = self.module.clone();
             }
         }
+        let finite = self.finite.len();
+        self.finite.extend(super::actor::finite_streams(&b.stmts));
         self.scoped(false, |c| {
             let inits = c.register_local_statics(&b.stmts);
             c.visit_inits(&inits);
@@ -278,6 +283,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             }
             c.block_depth -= 1;
         });
+        self.finite.truncate(finite);
     }
 
     fn visit_local(&mut self, l: &'ast syn::Local) {
@@ -370,12 +376,12 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     }
 
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-        let event = super::actor::waits_in_condition(&w.cond);
+        let event = super::actor::waits_in_condition(&w.cond, &self.finite);
         self.event_loop(event, |c| c.conditional(&w.cond, &w.body));
     }
 
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
-        let event = super::actor::loop_waits(&l.body);
+        let event = super::actor::loop_waits(&l.body, &self.finite);
         self.event_loop(event, |c| visit::visit_expr_loop(c, l));
     }
 

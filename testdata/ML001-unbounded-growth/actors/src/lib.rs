@@ -1,6 +1,7 @@
 //! ML001 on actors: a struct whose `&mut self` / `self` method runs an event loop owns
 //! its plain map fields for the life of the process, and so does a task's local map
 //! declared before its receive loop.
+mod finite;
 mod pass;
 
 use std::collections::{HashMap, HashSet};
