@@ -140,6 +140,9 @@ impl FileFacts {
         lc.statics.iter_mut().for_each(|s| s.in_test = true);
         lc.sites.iter_mut().for_each(|s| s.in_test = true);
         lc.accessors.iter_mut().for_each(|a| a.in_test = true);
+        lc.actor_locals.iter_mut().for_each(|l| l.in_test = true);
+        lc.passthroughs.iter_mut().for_each(|p| p.in_test = true);
+        lc.passes.iter_mut().for_each(|p| p.in_test = true);
         self.types.written.iter_mut().for_each(|w| w.in_test = true);
         self.types.impls.iter_mut().for_each(|i| i.in_test = true);
     }

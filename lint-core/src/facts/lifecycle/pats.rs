@@ -13,10 +13,14 @@ pub fn constructs(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String>
     };
     let mut ty: &syn::Type = ret;
     let mut name = None;
-    for _ in 0..4 {
+    for _ in 0..6 {
         let path = crate::maptypes::type_path(ty)?;
         let last = path.segments.last()?.ident.to_string();
-        if matches!(last.as_str(), "Result" | "Option" | "Box" | "Arc" | "Rc" | "Pin") {
+        // `Result` aliases (`io::Result<Self>`, `DeviceResult<Arc<Mutex<Self>>>`) and the
+        // wrappers a shared service is handed out in.
+        let wrapper = last.ends_with("Result")
+            || matches!(last.as_str(), "Option" | "Box" | "Arc" | "Rc" | "Pin" | "Mutex" | "RwLock");
+        if wrapper {
             ty = crate::maptypes::type_args(path).into_iter().next()?;
             continue;
         }
