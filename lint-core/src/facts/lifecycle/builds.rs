@@ -187,6 +187,24 @@ fn is_place(e: &syn::Expr) -> bool {
     }
 }
 
+/// A local returned as it is: `x`, `Ok(x)`, `Some(Arc::new(x) as _)`.
+fn returned_as_is(e: &syn::Expr) -> bool {
+    match strip(e) {
+        syn::Expr::Cast(c) => returned_as_is(&c.expr),
+        syn::Expr::Call(c) if c.args.len() == 1 => {
+            let syn::Expr::Path(p) = strip(&c.func) else { return false };
+            let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let wraps = match segs.as_slice() {
+                [one] => matches!(one.as_str(), "Ok" | "Some"),
+                [.., ty, f] => f == "new" && matches!(ty.as_str(), "Arc" | "Rc" | "Box" | "Mutex" | "RwLock"),
+                _ => false,
+            };
+            wraps && returned_as_is(&c.args[0])
+        }
+        other => is_ident(other),
+    }
+}
+
 /// A bare local name.
 fn is_ident(e: &syn::Expr) -> bool {
     matches!(strip(e), syn::Expr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some())
@@ -314,12 +332,23 @@ impl<'ast> Visit<'ast> for Find<'_> {
 
     fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
         match &r.expr {
-            Some(e) if self.keeps == 0 && is_ident(e) => {}
+            Some(e) if self.keeps == 0 && returned_as_is(e) => {}
             _ => visit::visit_expr_return(self, r),
         }
     }
 
     fn visit_block(&mut self, b: &'ast syn::Block) {
+        // A `let` binds the value of its initialiser, not what a nested block builds.
+        self.bound.push(None);
+        self.block(b);
+        self.bound.pop();
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+impl Find<'_> {
+    fn block(&mut self, b: &syn::Block) {
         let n = b.stmts.len();
         for (i, st) in b.stmts.iter().enumerate() {
             match st {
@@ -335,11 +364,9 @@ impl<'ast> Visit<'ast> for Find<'_> {
                     }
                 }
                 // The block's value `x`, as it is.
-                syn::Stmt::Expr(e, None) if i + 1 == n && self.keeps == 0 && is_ident(e) => {}
+                syn::Stmt::Expr(e, None) if i + 1 == n && self.keeps == 0 && returned_as_is(e) => {}
                 other => self.visit_stmt(other),
             }
         }
     }
-
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
 }

@@ -167,3 +167,67 @@ impl Host {
         acks.service()
     }
 }
+
+/// A plan node built for one query and handed back as a trait object.
+pub struct ScanNode {
+    partitions: Mutex<HashMap<u32, u64>>,
+}
+
+impl ScanNode {
+    pub fn new(table: &str) -> Result<ScanNode, String> {
+        if table.is_empty() {
+            return Err("no table".to_string());
+        }
+        Ok(ScanNode { partitions: Mutex::new(HashMap::new()) })
+    }
+
+    pub fn scanned(&self, partition: u32, rows: u64) {
+        self.partitions.lock().unwrap().insert(partition, rows);
+    }
+}
+
+/// Per-query neighbour results, set on a child context while planning.
+pub struct Neighbours {
+    found: Mutex<HashMap<u64, f32>>,
+}
+
+impl Neighbours {
+    pub fn new() -> Neighbours {
+        Neighbours { found: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn found(&self, id: u64, distance: f32) {
+        self.found.lock().unwrap().insert(id, distance);
+    }
+}
+
+#[derive(Default)]
+pub struct PlanContext {
+    neighbours: Option<Arc<Neighbours>>,
+}
+
+impl PlanContext {
+    pub fn set_neighbours(&mut self, n: Arc<Neighbours>) {
+        self.neighbours = Some(n);
+    }
+}
+
+pub struct Planner;
+
+impl Planner {
+    pub fn plan(&self, table: &str) -> Result<Option<Arc<dyn std::any::Any + Send + Sync>>, String> {
+        let node = ScanNode::new(table)?;
+        Ok(Some(Arc::new(node) as _))
+    }
+
+    pub fn context(&self, knn: bool) -> PlanContext {
+        let ctx = if knn {
+            let mut child = PlanContext::default();
+            child.set_neighbours(Arc::new(Neighbours::new()));
+            child
+        } else {
+            PlanContext::default()
+        };
+        ctx
+    }
+}
