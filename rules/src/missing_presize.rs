@@ -97,7 +97,9 @@ Without type information, `xs` iterated by value or as `&mut xs` is flagged only
 declaration shows a collection type; `&xs` and `xs.iter()` are flagged unless `xs` is
 declared as something else (`Option`, an iterator, a receiver, a type of the crate) or is
 named like a channel receiver (`rx`). The fix is left out when writing the length would
-run code twice (`0..f.count()`) or read a variable declared after the map.
+run code twice (`0..f.count()`) or read a variable declared after the map, and when `xs`
+is built by a type other than a collection (`Cache::builder()..build()`: it may have no
+`len()`).
 "#,
     precision: "high",
 };
@@ -186,6 +188,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     // Set when the iterated local's declared type may be a crate-local map alias.
     let mut needs_hash_map = None;
     let mut needs_types = Vec::new();
+    let mut fix_len = true;
     if let Iterable::Collection { place, form } = it {
         let is_map = |n: &str| matches!(cx.map_ref_name(n), MapRef::Known(_));
         let decl = match lint_core::ctor::strip(place) {
@@ -202,6 +205,10 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
             TypeClass::Collection => true,
             TypeClass::NoLen => false,
             TypeClass::Unknown | TypeClass::Other if !form.needs_collection_type() && class == TypeClass::Unknown => {
+                // `&X` / `X.iter()` iterate a collection whatever `X` is, but `X.len()` is
+                // not written where `X` is built by another type (`Cache::builder()..
+                // .build()`: a cache may count its entries with `entry_count()`).
+                fix_len = !built_by_other_type(decl);
                 !is_receiver_name(place)
             }
             TypeClass::Unknown | TypeClass::Other => match known() {
@@ -231,7 +238,7 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
     };
     // The length is written where the map is created: names declared in between are not
     // in scope there.
-    let len = iterlen::len_text(&it, &local_ty).filter(|_| !declared_between(&it, f.between));
+    let len = iterlen::len_text(&it, &local_ty).filter(|_| fix_len && !declared_between(&it, f.between));
     // A literal length of at most 3: the first allocation holds that many.
     if iterlen::len_text(&it, &local_ty).and_then(|l| l.parse::<u64>().ok()).is_some_and(|n| n <= 3) {
         return None;
@@ -280,6 +287,52 @@ fn check_loop(f: &Found<'_>, cx: &LocalCx<'_>) -> Option<Diagnostic> {
         });
     }
     Some(d)
+}
+
+/// `let x = T::f(..)` or `T::f(..).g(..)..` with `T` a type other than the collections
+/// (`Vec`, `VecDeque`, a map or set, `String`, `Box`/`Arc`/`Rc` of one): `x` may have
+/// no `len()`.
+fn built_by_other_type(decl: Decl<'_>) -> bool {
+    let Decl::Init(mut e) = decl else { return false };
+    loop {
+        match lint_core::ctor::strip(e) {
+            syn::Expr::MethodCall(m) => e = &m.receiver,
+            syn::Expr::Try(t) => e = &t.expr,
+            syn::Expr::Await(a) => e = &a.base,
+            syn::Expr::Call(c) => {
+                let syn::Expr::Path(p) = lint_core::ctor::strip(&c.func) else { return false };
+                let n = p.path.segments.len();
+                if n < 2 {
+                    return false;
+                }
+                let ty = p.path.segments[n - 2].ident.to_string();
+                let collection = matches!(
+                    ty.as_str(),
+                    "Vec"
+                        | "VecDeque"
+                        | "String"
+                        | "Box"
+                        | "Arc"
+                        | "Rc"
+                        | "HashMap"
+                        | "HashSet"
+                        | "BTreeMap"
+                        | "BTreeSet"
+                        | "IndexMap"
+                        | "IndexSet"
+                        | "FxHashMap"
+                        | "FxHashSet"
+                        | "AHashMap"
+                        | "AHashSet"
+                        | "DashMap"
+                        | "DashSet"
+                        | "SmallVec"
+                );
+                return ty.chars().next().is_some_and(char::is_uppercase) && !collection;
+            }
+            _ => return false,
+        }
+    }
 }
 
 /// The name of a declared type that may be a crate-local alias of a map type

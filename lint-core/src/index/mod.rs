@@ -65,6 +65,11 @@ impl<'a> PackageIndex<'a> {
             for c in &f.facts.consts {
                 consts.entry(c.name.as_str()).or_insert(c.value);
             }
+            // An alias or rename of test code (an example's `type Router = HashMap<..>`)
+            // never names a production type of the same name (SPEC §1, test code).
+            if f.facts.in_test_file {
+                continue;
+            }
             for a in &f.facts.aliases {
                 aliases.entry(a.name.as_str()).or_insert(a);
             }
