@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
-/// A debug build checks each input in well under a second; a hang is what failed.
-const LIMIT: Duration = Duration::from_secs(60);
+/// A hang guard, not a timing: a debug build checks each input in well under a second.
+const LIMIT: Duration = Duration::from_secs(600);
 
 fn inputs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// How long one run may take before the test fails (debug builds, a loaded machine).
-const TIME_LIMIT: Duration = Duration::from_secs(120);
+/// A hang guard, not a timing: one run takes seconds; a run this long has hung.
+const TIME_LIMIT: Duration = Duration::from_secs(600);
 
 /// A lookup that allocates its key: one ML005 finding at column 20 of its second line.
 /// `m` is a map, but no rule other than ML005 has anything to say about it.
