@@ -4,8 +4,9 @@
 //!   targets compile (`targets`);
 //! - a package in `tests/`, `benches/`, `examples/` or `fuzz/` of an enclosing package or
 //!   workspace (`targets`);
-//! - a package whose name holds a test word (`test_pd_client`, `language-tests`: the
-//!   package-level analogue of test module names, `testcode::has_test_word`);
+//! - a package whose name starts or ends with a test word or is a test module name
+//!   (`test_pd_client`, `language-tests`: the package-level analogue of test module names,
+//!   `testcode::is_test_package_name`);
 //! - a **test-support package**: one that the packages of the tree name only under
 //!   `[dev-dependencies]` (also `[target.'cfg(..)'.dev-dependencies]`) or from test code,
 //!   never from production code under `[dependencies]` or `[build-dependencies]`. Test
@@ -26,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::modtree::normalize;
-use crate::testcode::has_test_word;
+use crate::testcode::is_test_package_name;
 
 /// A package of the tree.
 struct Package<'r> {
@@ -70,7 +71,7 @@ pub fn test_packages(roots: &[&Path]) -> TestPackages {
     let mut test: Vec<bool> = packages
         .iter()
         .map(|p| {
-            has_test_word(&p.name)
+            is_test_package_name(&p.name)
                 || targets::only_test_targets(p.root, &p.manifest)
                 || targets::in_test_dir(p.root, &mut manifests)
         })

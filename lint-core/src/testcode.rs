@@ -23,6 +23,19 @@ pub fn has_test_word(name: &str) -> bool {
     name.split(['-', '_']).any(|w| TEST_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
 }
 
+/// Whether a package of this name is test code: its first or last word is a test word
+/// (`test_pd_client`, `tests-fuzz`, `surrealql-test`, `fuzz`), or the name, `-` read as
+/// `_`, is a test module name (`influxdb3_test_helpers`, `raft-test-utils`). A test word in
+/// the middle (`case-test-removal`, `ab-test-service`) says what the package is about, not
+/// that it is test code.
+pub fn is_test_package_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split(['-', '_']).collect();
+    let test_word = |w: &&str| TEST_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t));
+    words.first().is_some_and(test_word)
+        || words.last().is_some_and(test_word)
+        || is_test_module_name(&name.replace('-', "_").to_ascii_lowercase())
+}
+
 /// Whether a module of this name holds test code: one of `TEST_MODULE_NAMES`, or a name
 /// whose last words are one of them but `test` (`integration_tests`, `model_testing`,
 /// `raft_test_utils`). A singular `_test` is left out: it often names what a production
@@ -166,6 +179,17 @@ mod tests {
         }
         for name in ["attest", "contest", "latest", "fuzzy", "testexport", "protest-kit", ""] {
             assert!(!has_test_word(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn package_names() {
+        for name in ["test_pd_client", "influxdb3_test_helpers", "tests-fuzz", "surrealql-test", "fuzz", "my-testutils"]
+        {
+            assert!(is_test_package_name(name), "{name}");
+        }
+        for name in ["case-test-removal-in-test-module", "ab-test-service", "attest", "latest", "protest-kit", ""] {
+            assert!(!is_test_package_name(name), "{name}");
         }
     }
 

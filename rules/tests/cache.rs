@@ -184,7 +184,7 @@ fn test_packages_follow_their_manifests_on_warm_runs() {
     // Renamed without its test word, the package is production code.
     let manifest = tree.join("ledger_test_kit/Cargo.toml");
     let text = std::fs::read_to_string(&manifest).unwrap();
-    std::fs::write(&manifest, text.replace("name = \"ledger_test_kit\"", "name = \"ledger_kit\"")).unwrap();
+    std::fs::write(&manifest, text.replace("name = \"ledger_test_helpers\"", "name = \"ledger_kit\"")).unwrap();
     let renamed = run(&tree, &cached(&cache));
     assert_eq!(render(&renamed), render(&run(&tree, &all_rules())));
     assert_eq!(kit(&renamed), 1);

@@ -1,3 +1,3 @@
-//! A test word in the package name (`ledger_test_kit`): test support, though `ledger`
-//! names it under [dependencies].
+//! A package named like test helpers (`ledger_test_helpers`): test support, though
+//! `ledger` names it under [dependencies].
 mod pass;

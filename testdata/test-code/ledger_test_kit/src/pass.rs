@@ -1,4 +1,4 @@
-//! All of a package with a test word in its name is test code.
+//! All of a package named like test helpers is test code.
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
