@@ -136,6 +136,17 @@ impl Find<'_> {
         self.found.push((ty, self.keeps > 0, local));
     }
 
+    /// Visits a call's arguments, as kept when the call keeps them.
+    fn args<'e>(&mut self, args: impl Iterator<Item = &'e syn::Expr>, keeps: bool) {
+        for a in args {
+            if keeps {
+                self.kept(|s| s.visit_expr(a));
+            } else {
+                self.visit_expr(a);
+            }
+        }
+    }
+
     fn kept<F: FnOnce(&mut Self)>(&mut self, f: F) {
         self.keeps += 1;
         f(self);
@@ -256,25 +267,13 @@ impl<'ast> Visit<'ast> for Find<'_> {
             }
         }
         self.visit_expr(&c.func);
-        for a in &c.args {
-            if keeps {
-                self.kept(|s| s.visit_expr(a));
-            } else {
-                self.visit_expr(a);
-            }
-        }
+        self.args(c.args.iter(), keeps);
     }
 
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         self.visit_expr(&m.receiver);
         let keeps = on_self(&m.receiver) || on_static(&m.receiver) || keeping_name(&m.method.to_string());
-        for a in &m.args {
-            if keeps {
-                self.kept(|s| s.visit_expr(a));
-            } else {
-                self.visit_expr(a);
-            }
-        }
+        self.args(m.args.iter(), keeps);
     }
 
     fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
@@ -355,13 +354,7 @@ impl Find<'_> {
                 // `x.run();` / `x.part.run();`: the result is dropped, `x` stays here.
                 syn::Stmt::Expr(syn::Expr::MethodCall(m), Some(_)) if self.keeps == 0 && is_place(&m.receiver) => {
                     let keeps = keeping_name(&m.method.to_string());
-                    for a in &m.args {
-                        if keeps {
-                            self.kept(|s| s.visit_expr(a));
-                        } else {
-                            self.visit_expr(a);
-                        }
-                    }
+                    self.args(m.args.iter(), keeps);
                 }
                 // The block's value `x`, as it is.
                 syn::Stmt::Expr(e, None) if i + 1 == n && self.keeps == 0 && returned_as_is(e) => {}
