@@ -77,6 +77,9 @@ impl<'a> PackageIndex<'a> {
                 renames.entry(alias.as_str()).or_insert(original.as_str());
             }
         }
+        // A name that is an alias in one module and a struct or enum in another is
+        // ambiguous by bare name: no map is assumed (SPEC §1, names and identity).
+        aliases.retain(|name, _| !structs.contains_key(name));
         let modules: Vec<(&[String], &'a FileFacts)> = files.iter().map(|f| (f.module.as_slice(), f.facts)).collect();
         let names = names::NameModel::new(&modules);
         PackageIndex { root, files, settings, aliases, renames, structs, consts, fns, statics, names }

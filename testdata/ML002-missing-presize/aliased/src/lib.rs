@@ -1,6 +1,8 @@
-//! A type named like an example's map alias is still this crate's own type: an alias of
-//! test code (examples/) names nothing in production code.
+//! A type named like a map alias elsewhere is still this crate's own type: an alias of
+//! test code (examples/) names nothing in production code, and a name that is an alias in
+//! one module (routes.rs) and a struct in another is taken for neither's map.
 mod pass;
+mod routes;
 
 /// Not a map.
 pub struct Router(Vec<u32>);
