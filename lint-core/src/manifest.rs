@@ -193,7 +193,7 @@ fn workspace_of(root: &Path, seen: &mut HashMap<PathBuf, Option<toml::Table>>) -
 mod tests {
     use super::*;
 
-    fn write(dir: &Path, rel: &str, text: &str) {
+    pub(super) fn write(dir: &Path, rel: &str, text: &str) {
         let p = dir.join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();

@@ -81,12 +81,7 @@ pub(super) fn in_test_dir(root: &Path, seen: &mut HashMap<PathBuf, Option<toml::
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn write(dir: &Path, rel: &str, text: &str) {
-        let p = dir.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
+    use crate::manifest::tests::write;
 
     fn table(s: &str) -> toml::Table {
         s.parse().unwrap()

@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
 
 use crate::ctor::strip;
-use crate::types::{TypeExpr, TypeKind};
 
 /// One build of struct `ty` in a function.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,13 +71,10 @@ const NOT_OWNERS: &[&str] = &[
     "Default",
 ];
 
-/// Wrappers looked through in a constructor's return type.
-const RETURN_WRAPPERS: &[&str] = &["Result", "Option", "Arc", "Rc", "Box", "Mutex", "RwLock", "Pin"];
-
 /// The builds of one function body.
 pub fn builds(sig: &syn::Signature, block: &syn::Block, impl_ty: Option<&str>, out: &mut Vec<Build>) {
     let by_ref = sig.receiver().is_some_and(|r| r.reference.is_some());
-    let returns = constructed(sig, impl_ty);
+    let returns = super::pats::returned_type(sig, impl_ty);
     let into = if by_ref { None } else { returns.clone() };
     let mut f = Find { impl_ty, keeps: 0, found: Vec::new(), bound: Vec::new(), kept_names: Vec::new() };
     f.visit_block(block);
@@ -93,23 +89,6 @@ pub fn builds(sig: &syn::Signature, block: &syn::Block, impl_ty: Option<&str>, o
         };
         out.push(Build { ty, ctx });
     }
-}
-
-/// The type a constructor returns: the first name of its return type past the wrappers,
-/// `Self` as the impl's type.
-fn constructed(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String> {
-    let syn::ReturnType::Type(_, ty) = &sig.output else { return None };
-    let mut ty = TypeExpr::from_syn(ty);
-    for _ in 0..8 {
-        let TypeKind::Path { segments, args } = &ty.kind else { return None };
-        let last = segments.last()?;
-        if RETURN_WRAPPERS.contains(&last.as_str()) && !args.is_empty() {
-            ty = args[0].clone();
-            continue;
-        }
-        return Some(if last == "Self" { impl_ty?.to_string() } else { last.clone() });
-    }
-    None
 }
 
 struct Find<'i> {
@@ -154,34 +133,29 @@ impl Find<'_> {
     }
 }
 
+/// The base of a place or call chain: `self` of `self.a.lock().unwrap()[k]`, `REG` of
+/// `REG.lock()?.insert(..)`.
+fn chain_base(e: &syn::Expr) -> &syn::Expr {
+    match strip(e) {
+        syn::Expr::Field(f) => chain_base(&f.base),
+        syn::Expr::MethodCall(m) => chain_base(&m.receiver),
+        syn::Expr::Index(i) => chain_base(&i.expr),
+        syn::Expr::Try(t) => chain_base(&t.expr),
+        syn::Expr::Await(a) => chain_base(&a.base),
+        syn::Expr::Unary(u) => chain_base(&u.expr),
+        other => other,
+    }
+}
+
 /// Rooted at `self`: `self`, `self.a.b`, `self.a.lock().unwrap()`, `self.a[k]`.
 fn on_self(e: &syn::Expr) -> bool {
-    match strip(e) {
-        syn::Expr::Path(p) => p.path.is_ident("self"),
-        syn::Expr::Field(f) => on_self(&f.base),
-        syn::Expr::MethodCall(m) => on_self(&m.receiver),
-        syn::Expr::Index(i) => on_self(&i.expr),
-        syn::Expr::Try(t) => on_self(&t.expr),
-        syn::Expr::Await(a) => on_self(&a.base),
-        syn::Expr::Unary(u) => on_self(&u.expr),
-        _ => false,
-    }
+    super::roots::is_self(chain_base(e))
 }
 
 /// Rooted at a static (an upper-case path): `REGISTRY.lock().insert(..)`.
 fn on_static(e: &syn::Expr) -> bool {
-    match strip(e) {
-        syn::Expr::Path(p) => p.path.segments.last().is_some_and(|s| {
-            let s = s.ident.to_string();
-            s.len() > 1 && s.chars().all(|c| c.is_uppercase() || c == '_' || c.is_ascii_digit())
-        }),
-        syn::Expr::Field(f) => on_static(&f.base),
-        syn::Expr::MethodCall(m) => on_static(&m.receiver),
-        syn::Expr::Try(t) => on_static(&t.expr),
-        syn::Expr::Await(a) => on_static(&a.base),
-        syn::Expr::Unary(u) => on_static(&u.expr),
-        _ => false,
-    }
+    matches!(chain_base(e), syn::Expr::Path(p)
+        if p.path.segments.last().is_some_and(|s| super::roots::is_static_name(&s.ident.to_string())))
 }
 
 /// A call whose name says it keeps or runs its argument beyond the call, whatever its

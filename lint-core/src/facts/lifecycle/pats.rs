@@ -5,14 +5,20 @@
 /// return type naming the impl's type or `Self` (also inside `Result`, `Option`, `Box`,
 /// `Arc`, ...).
 pub fn constructs(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String> {
-    let syn::ReturnType::Type(_, ret) = &sig.output else { return None };
     let by_value = match sig.receiver() {
         None => false,
         Some(r) if r.reference.is_none() && r.colon_token.is_none() => true,
         Some(_) => return None,
     };
+    let name = returned_type(sig, impl_ty)?;
+    (!by_value || Some(name.as_str()) == impl_ty).then_some(name)
+}
+
+/// The type a function returns, past `Result` (and its aliases: `io::Result<Self>`),
+/// `Option`, `Box`, `Arc`, `Rc`, `Pin` and locks; `Self` as the impl's type.
+pub fn returned_type(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String> {
+    let syn::ReturnType::Type(_, ret) = &sig.output else { return None };
     let mut ty: &syn::Type = ret;
-    let mut name = None;
     for _ in 0..6 {
         let path = crate::maptypes::type_path(ty)?;
         let last = path.segments.last()?.ident.to_string();
@@ -24,11 +30,9 @@ pub fn constructs(sig: &syn::Signature, impl_ty: Option<&str>) -> Option<String>
             ty = crate::maptypes::type_args(path).into_iter().next()?;
             continue;
         }
-        name = Some(if last == "Self" { impl_ty?.to_string() } else { last });
-        break;
+        return Some(if last == "Self" { impl_ty?.to_string() } else { last });
     }
-    let name = name?;
-    (!by_value || Some(name.as_str()) == impl_ty).then_some(name)
+    None
 }
 
 /// `x`, `mut x`, `x: T`, `Some(x)`, `Ok(x)`, `Entry::Occupied(x)`: the bound name and the

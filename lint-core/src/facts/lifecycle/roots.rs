@@ -243,7 +243,7 @@ pub fn tail(b: &syn::Block) -> Option<&syn::Expr> {
 }
 
 /// By convention statics are upper case (rustc warns otherwise): `CACHE`, `Self::REG`.
-fn is_static_name(name: &str) -> bool {
+pub(super) fn is_static_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.chars().any(|c| c.is_ascii_lowercase())
 }
 
