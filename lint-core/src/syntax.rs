@@ -158,12 +158,12 @@ impl Level {
     }
 
     fn ident(&mut self, i: &proc_macro2::Ident) {
-        // Compared in place: a word's text is not copied.
+        let word = i.to_string();
         let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
-        if TAIL_WORDS.iter().any(|w| i == w) {
+        if TAIL_WORDS.contains(&word.as_str()) {
             self.tail += 1;
             self.prev = Prev::Keyword;
-        } else if PREFIX_WORDS.iter().any(|w| i == w) {
+        } else if PREFIX_WORDS.contains(&word.as_str()) {
             self.prev = Prev::Keyword;
         } else {
             if !lifetime {
