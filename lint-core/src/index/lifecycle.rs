@@ -143,6 +143,15 @@ impl<'a> LongLivedMap<'a> {
         }
     }
 
+    /// The module where the map's type is written.
+    pub fn scope(&self, index: &PackageIndex) -> crate::index::names::ModId {
+        let module = match self.owner {
+            Owner::Static(s) => &s.module,
+            Owner::Field { strukt, .. } => &strukt.module,
+        };
+        index.names.scope(self.file, module)
+    }
+
     pub fn in_test(&self) -> bool {
         match self.owner {
             Owner::Static(s) => s.in_test,

@@ -14,8 +14,10 @@
 //! `FuturesUnordered`/`FuturesOrdered`/`JoinSet`, `stream::iter(..)`, `join_all(..)` or a
 //! `buffered`/`buffer_unordered` adaptor (one future per node, per path: the loop ends
 //! when they are done); a `loop` whose `select!` waits only on such streams, timers and
-//! cancellation; and a `while let` over `recv_timeout`/`try_recv` (it ends when the
-//! channel is quiet: a debounce, not a mailbox).
+//! cancellation; and a `while let` over `recv_timeout`/`try_recv`, or a `loop` matching
+//! on a receive bounded by a timer (`timeout(d, rx.recv()).await`, `rx.recv_timeout(d)`)
+//! whose timeout arm leaves the loop: it ends when the channel is quiet, a debounce and not
+//! a mailbox.
 
 use syn::visit::{self, Visit};
 
@@ -147,6 +149,13 @@ fn is_inbox(e: &syn::Expr) -> bool {
 pub fn loop_waits(body: &syn::Block, finite: &[String]) -> bool {
     struct Waits<'f>(bool, &'f [String]);
     impl<'ast> Visit<'ast> for Waits<'_> {
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            if is_debounce(m) {
+                m.arms.iter().for_each(|a| self.visit_arm(a));
+            } else {
+                visit::visit_expr_match(self, m);
+            }
+        }
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
             if let syn::Expr::MethodCall(m) = strip(&a.base) {
                 self.0 |= !drains_finite(m, self.1) && is_event_source(m, true);
@@ -169,6 +178,57 @@ pub fn loop_waits(body: &syn::Block, finite: &[String]) -> bool {
     let mut w = Waits(false, finite);
     w.visit_block(body);
     w.0
+}
+
+/// `match timeout(d, X.recv()).await { .. }` or `match X.recv_timeout(d) { .. }` with a
+/// timeout arm (`Err(..)` other than `Disconnected`, or `_`) that leaves the loop (`break`, `return`): the receive waits only
+/// while events keep coming.
+fn is_debounce(m: &syn::ExprMatch) -> bool {
+    let scrutinee = match strip(&m.expr) {
+        syn::Expr::Await(a) => strip(&a.base),
+        other => other,
+    };
+    let bounded = match scrutinee {
+        syn::Expr::MethodCall(mc) => mc.method == "recv_timeout",
+        syn::Expr::Call(c) => {
+            matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "timeout"))
+                && c.args.iter().any(|a| {
+                    let a = match strip(a) {
+                        syn::Expr::Await(aw) => strip(&aw.base),
+                        other => other,
+                    };
+                    matches!(a, syn::Expr::MethodCall(mc) if is_event_source(mc, true))
+                })
+        }
+        _ => false,
+    };
+    bounded && m.arms.iter().any(|arm| on_timeout(&arm.pat) && leaves(&arm.body))
+}
+
+/// `_`, or `Err(..)` other than `Err(RecvTimeoutError::Disconnected)` (the channel's end),
+/// also as one case of `A | B`.
+fn on_timeout(pat: &syn::Pat) -> bool {
+    match peel_pat(pat) {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Or(or) => or.cases.iter().any(on_timeout),
+        syn::Pat::TupleStruct(ts) => {
+            ts.path.segments.last().is_some_and(|s| s.ident == "Err")
+                && !quote::quote!(#ts).to_string().contains("Disconnected")
+        }
+        _ => false,
+    }
+}
+
+/// `break`, `return`, or a block ending with one.
+fn leaves(e: &syn::Expr) -> bool {
+    match strip(e) {
+        syn::Expr::Break(_) | syn::Expr::Return(_) => true,
+        syn::Expr::Block(b) => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(e, _)) => leaves(e),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// A `select!` with an arm draining a finite stream and every other arm a timer
