@@ -143,6 +143,7 @@ impl FileFacts {
         lc.actor_locals.iter_mut().for_each(|l| l.in_test = true);
         lc.passthroughs.iter_mut().for_each(|p| p.in_test = true);
         lc.passes.iter_mut().for_each(|p| p.in_test = true);
+        lc.write_locks.iter_mut().for_each(|w| w.in_test = true);
         self.types.written.iter_mut().for_each(|w| w.in_test = true);
         self.types.impls.iter_mut().for_each(|i| i.in_test = true);
     }

@@ -41,7 +41,9 @@ A map whose owner goes away is not long-lived: when every field, `Option`, colle
 enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
 or the struct is only ever a local value (no function returns it or lets it escape; a
 `pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
-held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. So is a struct the
+held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built, and so is one
+behind `RwLock`s only that no code of the package locks for writing (`.write()`,
+`.get_mut()`, `.upgradable_read()`, under any name that reaches the lock). So is a struct the
 package builds only per call: inside methods of other types taking `&self`/`&mut self`
 (a query's caches, a request's tracker), or in constructors of such structs, where the
 value is not stored into `self` or a static, spawned, captured, or reached through a local

@@ -8,6 +8,7 @@
 //! a `Mutex`, `.write()` for an `RwLock`, ...), and outside the owner's constructors; a
 //! removal site counts for every map it may denote.
 
+mod frozen;
 mod held;
 mod owners;
 mod resolve;
