@@ -143,6 +143,7 @@ impl FileFacts {
         lc.actor_locals.iter_mut().for_each(|l| l.in_test = true);
         lc.passthroughs.iter_mut().for_each(|p| p.in_test = true);
         lc.passes.iter_mut().for_each(|p| p.in_test = true);
+        lc.write_locks.iter_mut().for_each(|w| w.in_test = true);
         self.types.written.iter_mut().for_each(|w| w.in_test = true);
         self.types.impls.iter_mut().for_each(|i| i.in_test = true);
     }
@@ -175,7 +176,8 @@ impl Collector {
         self.in_test = was;
     }
 
-    fn push_struct(&mut self, name: &syn::Ident, is_enum: bool, fields: Vec<&syn::Field>, span: Span) {
+    /// `double`: a test double (`testcode::is_test_double`), test code wherever it is.
+    fn push_struct(&mut self, name: &syn::Ident, is_enum: bool, fields: Vec<&syn::Field>, span: Span, double: bool) {
         let fields = fields
             .into_iter()
             .enumerate()
@@ -187,7 +189,7 @@ impl Collector {
             })
             .collect();
         let (name, module) = (name.to_string(), self.module.clone());
-        let def = StructDef { name, module, is_enum, fields, span, in_test: self.in_test };
+        let def = StructDef { name, module, is_enum, fields, span, in_test: self.in_test || double };
         self.facts.structs.push(def);
     }
 
@@ -248,13 +250,15 @@ impl<'ast> Visit<'ast> for Collector {
     }
 
     fn visit_item_struct(&mut self, i: &'ast syn::ItemStruct) {
-        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, false, i.fields.iter().collect(), Span::of(i)));
+        let double = crate::testcode::is_test_double(&i.ident.to_string(), &i.attrs);
+        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, false, i.fields.iter().collect(), Span::of(i), double));
         visit::visit_item_struct(self, i);
     }
 
     fn visit_item_enum(&mut self, i: &'ast syn::ItemEnum) {
         let fields = i.variants.iter().flat_map(|v| v.fields.iter()).collect();
-        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, true, fields, Span::of(i)));
+        let double = crate::testcode::is_test_double(&i.ident.to_string(), &i.attrs);
+        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, true, fields, Span::of(i), double));
         visit::visit_item_enum(self, i);
     }
 

@@ -50,6 +50,50 @@ pub fn is_test_module_name(name: &str) -> bool {
             .any(|t| name.strip_suffix(t).and_then(|head| head.strip_suffix('_')).is_some_and(|head| !head.is_empty()))
 }
 
+/// Phrases of a doc comment that say an item exists for tests (lower case).
+const TEST_DOC_PHRASES: &[&str] = &[
+    "for test",
+    "for unit test",
+    "for integration test",
+    "test purpose",
+    "testing purpose",
+    "test-only",
+    "test only",
+    "only used in test",
+    "used only in test",
+    "used in tests",
+];
+
+/// Whether a struct or enum is a test double: its name starts with `Mock`, `Fake` or `Stub`
+/// followed by a capital (`MockLockManager`, `FakeClock`), or its doc comment says it
+/// exists for tests (`/// A simple in-memory cache mostly useful for testing.`).
+/// Such a type is test code even when it is compiled into production.
+pub fn is_test_double(name: &str, attrs: &[syn::Attribute]) -> bool {
+    let prefixed = ["Mock", "Fake", "Stub"]
+        .iter()
+        .any(|p| name.strip_prefix(p).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase())));
+    prefixed || {
+        let doc = doc_text(attrs).to_ascii_lowercase();
+        TEST_DOC_PHRASES.iter().any(|p| doc.contains(p))
+    }
+}
+
+/// The text of the `///` and `#[doc = ".."]` attributes, one line each.
+fn doc_text(attrs: &[syn::Attribute]) -> String {
+    let mut out = String::new();
+    for a in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(syn::MetaNameValue {
+            value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }),
+            ..
+        }) = &a.meta
+        {
+            out.push_str(&s.value());
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Whether a module item is test code by its own attributes or name.
 pub fn is_test_mod(i: &syn::ItemMod) -> bool {
     is_test_attrs(&i.attrs) || is_test_module_name(&i.ident.to_string())

@@ -33,20 +33,25 @@ its package. Long-lived means:
   or an awaited `next()`/`accept()` on an inbox (`self.rx`, `inbox`, `events`, ...), or a
   `loop` that receives or holds a `select!`. A loop draining futures the function itself
   started (`FuturesUnordered`, `JoinSet`, `stream::iter(..).buffer_unordered(..)`), alone or
-  raced with a timer or a cancellation, and a `recv_timeout` debounce end: not event loops.
+  raced with a timer or a cancellation, and a debounce (a receive bounded by a timer,
+  `recv_timeout(d)` or `timeout(d, rx.recv())`, whose timeout leaves the loop) end: not
+  event loops.
 
 A map whose owner goes away is not long-lived: when every field, `Option`, collection or
 enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
 or the struct is only ever a local value (no function returns it or lets it escape; a
 `pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
-held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built. So is a struct the
+held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built, and so is one
+behind `RwLock`s only that no code of the package locks for writing (`.write()`,
+`.get_mut()`, `.upgradable_read()`, under any name that reaches the lock). So is a struct the
 package builds only per call: inside methods of other types taking `&self`/`&mut self`
 (a query's caches, a request's tracker), or in constructors of such structs, where the
 value is not stored into `self` or a static, spawned, captured, or reached through a local
 whose other uses could carry it away; a factory method returning the struct itself
 leaves its life to the caller. Maps keyed by
 what the program bounds (`bool`, `u8`, `i8`, `()`, `&'static str`, `TypeId`, a fieldless
-crate-local enum, tuples and arrays of these) are not flagged.
+crate-local enum, `http::StatusCode`, tuples, arrays and `Option`s of these) are not
+flagged.
 
 Growth is `insert`, `try_insert`, `extend`, `append`, `get_or_insert_with` and
 `entry(..).or_insert(..)` / `or_insert_with` / `or_default` (and `VacantEntry::insert`),
@@ -156,7 +161,7 @@ impl Rule for UnboundedGrowth {
             if growth.is_empty() || m.has(SiteKind::is_removal_evidence) {
                 continue;
             }
-            if m.key().is_some_and(|k| index.key_bounded(k)) {
+            if m.key().is_some_and(|k| index.key_bounded(k, m.scope(index))) {
                 continue;
             }
             let elsewhere: Vec<String> = growth
@@ -185,7 +190,9 @@ impl Rule for UnboundedGrowth {
         }
         for l in index.loop_local_maps() {
             let local = l.local;
-            if local.removed || l.held.key.as_ref().is_some_and(|k| index.key_bounded(k)) {
+            if local.removed
+                || l.held.key.as_ref().is_some_and(|k| index.key_bounded(k, index.names.scope(l.file, &local.module)))
+            {
                 continue;
             }
             let message = format!(

@@ -65,6 +65,9 @@ pub struct LifecycleFacts {
     pub calls: Vec<Call>,
     /// How struct literals initialise their named fields.
     pub field_inits: Vec<FieldInit>,
+    /// Rooted expressions locked for writing or borrowed mutably (`self.state.write()`,
+    /// `x.inner.get_mut()`, `upgradable_read()`): the struct inside can change.
+    pub write_locks: Vec<WriteLock>,
 }
 
 /// A function or method of the file.
@@ -98,6 +101,17 @@ pub struct Pass {
     pub root: Root,
     pub chain: u32,
     pub via_clone: bool,
+    pub in_test: bool,
+    /// The inline module path, within the file, of the module holding the call.
+    pub module: Vec<String>,
+}
+
+/// A rooted expression taken with write access (`LifecycleFacts::write_locks`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WriteLock {
+    pub root: Root,
+    /// Methods and functions of unknown meaning between the root and the call (`Site::through`).
+    pub through: Vec<String>,
     pub in_test: bool,
     /// The inline module path, within the file, of the module holding the call.
     pub module: Vec<String>,

@@ -8,6 +8,7 @@
 //! a `Mutex`, `.write()` for an `RwLock`, ...), and outside the owner's constructors; a
 //! removal site counts for every map it may denote.
 
+mod frozen;
 mod held;
 mod owners;
 mod resolve;
@@ -141,6 +142,15 @@ impl<'a> LongLivedMap<'a> {
             Owner::Static(s) => s.anchor_line,
             Owner::Field { field, .. } => field.anchor_line,
         }
+    }
+
+    /// The module where the map's type is written.
+    pub fn scope(&self, index: &PackageIndex) -> crate::index::names::ModId {
+        let module = match self.owner {
+            Owner::Static(s) => &s.module,
+            Owner::Field { strukt, .. } => &strukt.module,
+        };
+        index.names.scope(self.file, module)
     }
 
     pub fn in_test(&self) -> bool {

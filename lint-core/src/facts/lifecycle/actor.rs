@@ -14,10 +14,17 @@
 //! `FuturesUnordered`/`FuturesOrdered`/`JoinSet`, `stream::iter(..)`, `join_all(..)` or a
 //! `buffered`/`buffer_unordered` adaptor (one future per node, per path: the loop ends
 //! when they are done); a `loop` whose `select!` waits only on such streams, timers and
-//! cancellation; and a `while let` over `recv_timeout`/`try_recv` (it ends when the
-//! channel is quiet: a debounce, not a mailbox).
+//! cancellation; and a `while let` over `recv_timeout`/`try_recv`, or a `loop` matching
+//! on a receive bounded by a timer (`timeout(d, rx.recv()).await`, `rx.recv_timeout(d)`)
+//! whose timeout arm leaves the loop: it ends when the channel is quiet, a debounce and not
+//! a mailbox.
 
 use syn::visit::{self, Visit};
+
+mod finite;
+
+pub use finite::finite_streams;
+use finite::{drains_finite, is_debounce, select_drains_finite};
 
 use super::pats::peel_pat;
 use super::ActorLocal;
@@ -32,61 +39,6 @@ pub fn event_loop_body<'e>(e: &'e syn::Expr, finite: &[String]) -> Option<&'e sy
         syn::Expr::Loop(l) if loop_waits(&l.body, finite) => Some(&l.body),
         _ => None,
     }
-}
-
-/// The locals of `stmts` bound to a finite stream: an initialiser or annotation that names
-/// `FuturesUnordered`, `FuturesOrdered`, `JoinSet`, `join_all`/`try_join_all`, a
-/// `stream::iter(..)`, or a `buffered`/`buffer_unordered` adaptor.
-pub fn finite_streams(stmts: &[syn::Stmt]) -> Vec<String> {
-    struct Finite(bool);
-    impl<'ast> Visit<'ast> for Finite {
-        fn visit_path_segment(&mut self, s: &'ast syn::PathSegment) {
-            self.0 |= is_finite_name(&s.ident.to_string());
-            visit::visit_path_segment(self, s);
-        }
-        fn visit_path(&mut self, p: &'ast syn::Path) {
-            let n = p.segments.len();
-            self.0 |= n >= 2 && p.segments[n - 2].ident == "stream" && p.segments[n - 1].ident == "iter";
-            visit::visit_path(self, p);
-        }
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            self.0 |= matches!(
-                m.method.to_string().as_str(),
-                "buffered" | "buffer_unordered" | "try_buffered" | "try_buffer_unordered"
-            );
-            visit::visit_expr_method_call(self, m);
-        }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_block(&mut self, _: &'ast syn::Block) {}
-    }
-    let mut out = Vec::new();
-    for s in stmts {
-        let syn::Stmt::Local(l) = s else { continue };
-        let Some(b) = binding(l) else { continue };
-        let mut f = Finite(false);
-        if let Some(t) = b.annotation {
-            f.visit_type(t);
-        }
-        if let Some(init) = b.init {
-            f.visit_expr(init);
-        }
-        if f.0 {
-            out.push(b.name.to_string());
-        }
-    }
-    out
-}
-
-fn is_finite_name(name: &str) -> bool {
-    matches!(name, "FuturesUnordered" | "FuturesOrdered" | "JoinSet" | "join_all" | "try_join_all")
-}
-
-/// `X.next()` / `X.join_next()` / `X.try_next()` on a finite stream of `finite`.
-fn drains_finite(m: &syn::ExprMethodCall, finite: &[String]) -> bool {
-    matches!(m.method.to_string().as_str(), "next" | "join_next" | "try_next")
-        && matches!(strip(&m.receiver), syn::Expr::Path(p)
-            if p.path.get_ident().is_some_and(|id| finite.iter().any(|f| id == f)))
 }
 
 /// `let Some(..) = X.recv()` / `X.recv().await` / `X.next().await` / `X.accept().await`,
@@ -111,7 +63,7 @@ pub fn waits_in_condition(cond: &syn::Expr, finite: &[String]) -> bool {
 }
 
 /// `X.recv()` (awaited or not), or an awaited `X.accept()` / `X.next()` on an inbox.
-fn is_event_source(m: &syn::ExprMethodCall, awaited: bool) -> bool {
+pub(super) fn is_event_source(m: &syn::ExprMethodCall, awaited: bool) -> bool {
     match m.method.to_string().as_str() {
         "recv" | "recv_async" | "recv_many" | "blocking_recv" | "recv_timeout" => true,
         "accept" | "recv_from" => awaited,
@@ -147,6 +99,13 @@ fn is_inbox(e: &syn::Expr) -> bool {
 pub fn loop_waits(body: &syn::Block, finite: &[String]) -> bool {
     struct Waits<'f>(bool, &'f [String]);
     impl<'ast> Visit<'ast> for Waits<'_> {
+        fn visit_expr_match(&mut self, m: &'ast syn::ExprMatch) {
+            if is_debounce(m) {
+                m.arms.iter().for_each(|a| self.visit_arm(a));
+            } else {
+                visit::visit_expr_match(self, m);
+            }
+        }
         fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
             if let syn::Expr::MethodCall(m) = strip(&a.base) {
                 self.0 |= !drains_finite(m, self.1) && is_event_source(m, true);
@@ -169,30 +128,6 @@ pub fn loop_waits(body: &syn::Block, finite: &[String]) -> bool {
     let mut w = Waits(false, finite);
     w.visit_block(body);
     w.0
-}
-
-/// A `select!` with an arm draining a finite stream and every other arm a timer
-/// (`sleep`, `sleep_until`, `timeout`), a cancellation (`cancelled()`) or `else`.
-fn select_drains_finite(mac: &syn::Macro, finite: &[String]) -> bool {
-    let Some(arms) = select_arms(mac) else { return false };
-    let call = |e: &syn::Expr| match strip(e) {
-        syn::Expr::Await(a) => strip(&a.base).clone(),
-        other => other.clone(),
-    };
-    let mut drains = false;
-    for (_, future, _) in &arms {
-        match call(future) {
-            syn::Expr::MethodCall(m) if drains_finite(&m, finite) => drains = true,
-            syn::Expr::MethodCall(m) if m.method == "cancelled" => {}
-            syn::Expr::Call(c)
-                if matches!(&*c.func, syn::Expr::Path(p)
-                if p.path.segments.last().is_some_and(|s| matches!(s.ident.to_string().as_str(), "sleep" | "sleep_until" | "timeout"))) =>
-                {}
-            syn::Expr::Verbatim(v) if v.is_empty() => {}
-            _ => return false,
-        }
-    }
-    drains
 }
 
 /// The event loop a statement is or ends with (`loop {..}`, `let x = loop {..};`).

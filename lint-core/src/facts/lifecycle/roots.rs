@@ -66,6 +66,14 @@ pub trait Names {
 /// Expressions nested deeper than this are not followed.
 const MAX_DEPTH: usize = 64;
 
+/// A field's name, or its index for a tuple field (`0`).
+pub fn member_name(m: &syn::Member) -> String {
+    match m {
+        syn::Member::Named(id) => id.to_string(),
+        syn::Member::Unnamed(i) => i.index.to_string(),
+    }
+}
+
 /// The root of an expression, if it is rooted.
 pub fn root_of(e: &syn::Expr, names: &dyn Names) -> Option<Rooted> {
     root_at(e, names, 0)
@@ -156,10 +164,7 @@ fn root_at(e: &syn::Expr, names: &dyn Names, depth: usize) -> Option<Rooted> {
             is_static_name(&last).then(|| Rooted::new(Root::Static(last)))
         }
         syn::Expr::Field(f) => {
-            let field = match &f.member {
-                syn::Member::Named(id) => id.to_string(),
-                syn::Member::Unnamed(i) => i.index.to_string(),
-            };
+            let field = member_name(&f.member);
             if is_self(&f.base) {
                 let ty = names.impl_ty()?.to_string();
                 return Some(Rooted::new(Root::TypedField { ty, field }));

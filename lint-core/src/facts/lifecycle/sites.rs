@@ -5,9 +5,9 @@
 use syn::punctuated::Punctuated;
 use syn::visit::Visit;
 
-use super::roots::{entry_of, is_formatting_macro, is_self, is_self_value, root_of, EntryKind, Rooted};
+use super::roots::{entry_of, is_formatting_macro, is_self, is_self_value, member_name, root_of, EntryKind, Rooted};
 use super::visit::Collector;
-use super::{vocab, FieldAlias, Pass, Root, Site, SiteKind};
+use super::{vocab, FieldAlias, Pass, Root, Site, SiteKind, WriteLock};
 use crate::ctor::strip;
 use crate::diagnostic::Span;
 
@@ -28,6 +28,27 @@ impl Collector<'_> {
             in_event_loop: self.in_event_loop,
             through: r.through,
         });
+    }
+
+    /// A rooted receiver taken with write access (`LifecycleFacts::write_locks`).
+    pub(super) fn write_lock(&mut self, m: &syn::ExprMethodCall, method: &str) {
+        let write = vocab::chain_step(method, m.args.len()).is_some_and(|b| b & (vocab::WRITE | vocab::GET_MUT) != 0)
+            || vocab::is_write_access(method);
+        if !write {
+            return;
+        }
+        let (root, through) = match root_of(&m.receiver, self) {
+            Some(r) => (r.root, r.through),
+            // `x.f.write()` on a receiver of unknown type: every field named `f`.
+            None => match strip(&m.receiver) {
+                syn::Expr::Field(f) => (Root::Field(member_name(&f.member)), Vec::new()),
+                _ => return,
+            },
+        };
+        let lock = WriteLock { root, through, in_test: self.in_test, module: self.module.clone() };
+        if !self.facts.write_locks.contains(&lock) {
+            self.facts.write_locks.push(lock);
+        }
     }
 
     /// Rooted arguments of a call: the callee's parameter is the same map.
@@ -195,10 +216,7 @@ impl Collector<'_> {
         }
         for f in &s.fields {
             let Some(r) = root_of(&f.expr, self).filter(|r| r.through.is_empty()) else { continue };
-            let field = match &f.member {
-                syn::Member::Named(id) => id.to_string(),
-                syn::Member::Unnamed(i) => i.index.to_string(),
-            };
+            let field = member_name(&f.member);
             let own = ty.as_ref().map(|ty| Root::TypedField { ty: ty.clone(), field: field.clone() });
             if own.as_ref() == Some(&r.root) {
                 // The constructor's local stored into its own field.

@@ -327,6 +327,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             }
         }
         self.classify_method(m, &method);
+        self.write_lock(m, &method);
         self.record_call(m, &method);
         if vocab::chain_step(&method, m.args.len()).is_none() {
             for a in &m.args {

@@ -41,6 +41,20 @@ pub fn chain_step(method: &str, args: usize) -> Option<u32> {
     Some(bit)
 }
 
+/// Lock methods outside access chains that give write access: an upgradable read, a
+/// timed write, the lock taken apart.
+pub fn is_write_access(method: &str) -> bool {
+    matches!(
+        method,
+        "upgradable_read"
+            | "try_upgradable_read"
+            | "upgradable_read_arc"
+            | "try_write_for"
+            | "try_write_until"
+            | "into_inner"
+    )
+}
+
 /// The access a `thread_local!` `with*` method gives its closure parameter.
 pub fn with_step(method: &str) -> Option<u32> {
     match method {

@@ -31,6 +31,9 @@ pub enum Holding {
         behind_lock: bool,
         /// An `Arc`/`Rc` is on the way: other holders may share the struct.
         through_rc: bool,
+        /// Every lock on the way is an `RwLock`: the struct changes only where one is
+        /// locked for writing.
+        only_rwlock: bool,
     },
     Nothing,
 }
@@ -89,6 +92,7 @@ impl PackageIndex<'_> {
         let mut cur = self.expand(ty).into_owned();
         let (mut behind_im, mut innermost_cell, mut shared_by_clone) = (false, None, None);
         let (mut only_local_cells, mut behind_lock, mut through_rc) = (true, false, false);
+        let mut only_rwlock = true;
         for _ in 0..16 {
             let t = cur.peel_refs();
             let Some(name) = t.name() else { return Holding::Nothing };
@@ -112,6 +116,7 @@ impl PackageIndex<'_> {
                 if is_interior_mutable(name) {
                     behind_im = true;
                     behind_lock |= !is_once(name);
+                    only_rwlock &= is_once(name) || name == "RwLock";
                     only_local_cells &= matches!(name, "RefCell" | "Cell" | "UnsafeCell" | "OnceCell" | "LazyCell");
                 }
                 if !is_once(name) {
@@ -128,7 +133,16 @@ impl PackageIndex<'_> {
             if !ids.is_empty() {
                 let shared_by_clone = shared_by_clone.unwrap_or(false);
                 let only_local_cells = behind_im && only_local_cells;
-                return Holding::Struct { ids, behind_im, only_local_cells, shared_by_clone, behind_lock, through_rc };
+                let only_rwlock = behind_lock && only_rwlock;
+                return Holding::Struct {
+                    ids,
+                    behind_im,
+                    only_local_cells,
+                    shared_by_clone,
+                    behind_lock,
+                    through_rc,
+                    only_rwlock,
+                };
             }
             return Holding::Nothing;
         }
@@ -147,18 +161,27 @@ impl PackageIndex<'_> {
     /// of the package, with the holder's name (test code aside). A struct held in a
     /// single-threaded cell (`RefCell<S>`) counts only when the holder is a static or is
     /// itself stored somewhere (`owned`): a builder's `RefCell` lives as long as the builder.
+    /// A struct behind `RwLock`s only that nothing locks for writing is frozen
+    /// (`frozen.rs`).
     pub fn locked_structs(&self, owned: &BTreeSet<ItemId>) -> BTreeMap<ItemId, String> {
         let mut out = BTreeMap::new();
+        // Computed at the first holder behind `RwLock`s only: most packages have none.
+        let mut written: Option<super::frozen::WriteLocked> = None;
+        let mut frozen = |only_rwlock: bool, decl: usize| {
+            only_rwlock && !written.get_or_insert_with(|| self.write_locked()).contains_addr(decl)
+        };
         for (fi, f) in self.files.iter().enumerate() {
             for s in f.facts.structs.iter().filter(|s| !s.in_test) {
                 let scope = self.names.scope(fi, &s.module);
                 let own = self.names.id_of(s);
                 for field in &s.fields {
                     // Behind `OnceCell`/`LazyLock` alone a struct is frozen once built.
-                    if let Holding::Struct { ids, behind_lock: true, only_local_cells, .. } =
+                    if let Holding::Struct { ids, behind_lock: true, only_local_cells, only_rwlock, .. } =
                         self.holding(&field.ty, scope)
                     {
-                        if !only_local_cells || own.is_some_and(|o| owned.contains(&o)) {
+                        if (!only_local_cells || own.is_some_and(|o| owned.contains(&o)))
+                            && !frozen(only_rwlock, super::resolve::addr(field))
+                        {
                             for id in ids {
                                 out.entry(id).or_insert_with(|| format!("{}::{}", s.name, field.name));
                             }
@@ -168,7 +191,10 @@ impl PackageIndex<'_> {
             }
             for st in f.facts.lifecycle.statics.iter().filter(|s| !s.in_test) {
                 let scope = self.names.scope(fi, &st.module);
-                if let Holding::Struct { ids, behind_lock: true, .. } = self.holding(&st.ty, scope) {
+                if let Holding::Struct { ids, behind_lock: true, only_rwlock, .. } = self.holding(&st.ty, scope) {
+                    if frozen(only_rwlock, super::resolve::addr(st)) {
+                        continue;
+                    }
                     for id in ids {
                         out.entry(id).or_insert_with(|| st.name.clone());
                     }

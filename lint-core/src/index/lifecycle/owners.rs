@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::facts::lifecycle::builds::BuildCtx;
 use crate::facts::lifecycle::{Root, SiteKind};
 use crate::facts::StructDef;
-use crate::index::names::ItemId;
+use crate::index::names::{ItemId, ModId};
 use crate::index::PackageIndex;
 use crate::types::{TypeExpr, TypeKind};
 
@@ -173,9 +173,12 @@ impl<'a> PackageIndex<'a> {
 
     /// Whether a key type is bounded by the program (SPEC §2 ML001): `bool`, `u8`, `i8`,
     /// `()`, `&str` (a borrowed key of a long-lived map is `&'static str`), `TypeId`, a
-    /// crate-local enum whose variants carry no data, and tuples and arrays of these.
-    pub fn key_bounded(&self, key: &TypeExpr) -> bool {
-        self.bounded_at(key, 0)
+    /// crate-local enum whose variants carry no data, and tuples, arrays and `Option`s of
+    /// these; also `http::StatusCode` (a three-digit code, unless the package defines its
+    /// own `StatusCode`).
+    /// `key` is resolved in `scope`, the module where its map's type is written.
+    pub fn key_bounded(&self, key: &TypeExpr, scope: ModId) -> bool {
+        self.bounded_at(&self.resolve_type_in(key, scope), 0)
     }
 
     fn bounded_at(&self, key: &TypeExpr, depth: usize) -> bool {
@@ -195,8 +198,16 @@ impl<'a> PackageIndex<'a> {
                 if matches!(name.as_str(), "bool" | "u8" | "i8" | "TypeId") {
                     return true;
                 }
-                let defs = self.structs_named(name);
-                !defs.is_empty() && defs.iter().all(|d| d.is_enum && d.fields.is_empty())
+                // Resolved, a name of another crate is spelled with that crate's path.
+                let foreign = segments.len() > 1 && !matches!(segments[0].as_str(), "crate" | "self" | "super");
+                let defs = if foreign { &[][..] } else { self.structs_named(name) };
+                // `http::StatusCode` holds a three-digit code by construction: 900 keys at most.
+                (defs.is_empty() && name == "StatusCode")
+                    || !defs.is_empty() && defs.iter().all(|d| d.is_enum && d.fields.is_empty())
+            }
+            // `None` is one more key.
+            TypeKind::Path { segments, args } if args.len() == 1 && segments.last().is_some_and(|s| s == "Option") => {
+                self.bounded_at(&args[0], depth + 1)
             }
             _ => false,
         }

@@ -66,7 +66,7 @@ pub(super) fn addr<T>(x: &T) -> usize {
 }
 
 impl<'a> PackageIndex<'a> {
-    fn tables(&self, maps: &[LongLivedMap<'a>]) -> Tables<'a> {
+    pub(super) fn tables(&self, maps: &[LongLivedMap<'a>]) -> Tables<'a> {
         let mut t = Tables {
             statics: HashMap::new(),
             local_statics: HashMap::new(),
@@ -338,6 +338,7 @@ impl<'a> PackageIndex<'a> {
                 shared_by_clone: false,
                 behind_lock: false,
                 through_rc: false,
+                only_rwlock: false,
             },
             (None, _) => Holding::Nothing,
         };
@@ -395,8 +396,13 @@ impl<'a> PackageIndex<'a> {
 /// is no such helper is taken as an accessor of that name (as before the helpers), a
 /// function that is none leaves the site unrooted.
 fn through_helpers(t: &Tables<'_>, site: &Site) -> Option<(Root, u32)> {
+    resolve_through(t, &site.root, &site.through)
+}
+
+/// `through_helpers` for a root reached through the methods and functions `through`.
+pub(super) fn resolve_through(t: &Tables<'_>, root: &Root, through: &[String]) -> Option<(Root, u32)> {
     let mut chain = 0;
-    for (i, name) in site.through.iter().enumerate() {
+    for (i, name) in through.iter().enumerate() {
         let (name, param) = match name.strip_prefix("fn ") {
             Some(n) => (n, true),
             None => (name.as_str(), false),
@@ -405,10 +411,10 @@ fn through_helpers(t: &Tables<'_>, site: &Site) -> Option<(Root, u32)> {
             Some(c) => chain |= c,
             None if param => return None,
             None => {
-                let last = site.through[i..].iter().rev().find(|n| !n.starts_with("fn "))?;
+                let last = through[i..].iter().rev().find(|n| !n.starts_with("fn "))?;
                 return Some((Root::Call { name: last.clone(), direct: false }, 0));
             }
         }
     }
-    Some((site.root.clone(), chain))
+    Some((root.clone(), chain))
 }

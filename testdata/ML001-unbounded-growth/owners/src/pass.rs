@@ -122,6 +122,8 @@ pub struct Counters {
     by_flag: Mutex<HashMap<(bool, u8), u64>>,
     by_name: Mutex<HashMap<&'static str, u64>>,
     by_type: Mutex<HashMap<std::any::TypeId, u64>>,
+    by_status: Mutex<HashMap<Option<http::StatusCode>, u64>>,
+    by_maybe_kind: Mutex<HashMap<Option<Kind>, u64>>,
 }
 
 impl Counters {
@@ -131,7 +133,15 @@ impl Counters {
             by_flag: Mutex::default(),
             by_name: Mutex::default(),
             by_type: Mutex::default(),
+            by_status: Mutex::default(),
+            by_maybe_kind: Mutex::default(),
         }
+    }
+
+    /// Responses by status: a three-digit code, or none when the peer hung up.
+    pub fn answered(&self, status: Option<http::StatusCode>, kind: Option<Kind>) {
+        *self.by_status.lock().unwrap().entry(status).or_insert(0) += 1;
+        *self.by_maybe_kind.lock().unwrap().entry(kind).or_insert(0) += 1;
     }
 
     pub fn count(&self, k: Kind, f: bool, b: u8, name: &'static str, t: std::any::TypeId) {
