@@ -164,7 +164,6 @@ fn run_with(
         report.files_parsed += part.files_parsed;
         report.sources.extend(part.sources);
     }
-    if std::env::var_os("MLCOUNT").is_some() { eprintln!("PARSED {}", report.files_parsed); }
     report.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     report.findings.dedup();
     report.skipped.sort_by(|a, b| (&a.path, &a.reason).cmp(&(&b.path, &b.reason)));
