@@ -16,17 +16,17 @@ impl RouteTable {
 }
 
 /// Built once from its routes, then only read.
-pub struct Router {
+pub struct HostTable {
     table: RwLock<RouteTable>,
 }
 
-impl Router {
-    pub fn new(routes: Vec<(String, u16)>) -> Router {
+impl HostTable {
+    pub fn new(routes: Vec<(String, u16)>) -> HostTable {
         let mut table = RouteTable { by_host: HashMap::new() };
         for (host, port) in routes {
             table.add(host, port);
         }
-        Router { table: RwLock::new(table) }
+        HostTable { table: RwLock::new(table) }
     }
 
     pub fn port(&self, host: &str) -> Option<u16> {
@@ -35,11 +35,11 @@ impl Router {
 }
 
 /// Segments opened at start; later writes lock one segment, not the catalog.
-pub struct Catalog {
+pub struct SegmentCatalog {
     by_id: HashMap<u64, Arc<RwLock<Vec<u8>>>>,
 }
 
-impl Catalog {
+impl SegmentCatalog {
     pub fn open(&mut self, id: u64) {
         self.by_id.insert(id, Arc::default());
     }
@@ -50,12 +50,12 @@ impl Catalog {
 }
 
 pub struct Store {
-    catalog: RwLock<Catalog>,
+    catalog: RwLock<SegmentCatalog>,
 }
 
 impl Store {
     pub fn open(ids: &[u64]) -> Store {
-        let mut catalog = Catalog { by_id: HashMap::new() };
+        let mut catalog = SegmentCatalog { by_id: HashMap::new() };
         ids.iter().for_each(|id| catalog.open(*id));
         Store { catalog: RwLock::new(catalog) }
     }
