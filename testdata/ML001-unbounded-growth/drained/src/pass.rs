@@ -1,9 +1,7 @@
 //! A future kept in a `FuturesUnordered` is dropped when it completes, and so are the maps
-//! it owns, also through a generic wrapper of the package. A wrapper that keeps its
-//! elements keeps their maps.
+//! it owns, also through a generic wrapper of the package.
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
+use std::collections::HashSet;
 
 use futures::stream::FuturesUnordered;
 
@@ -45,38 +43,5 @@ impl CrawlService {
         self.crawls.futs.borrow_mut().push(c);
         self.crawls.armed = true;
         self.direct.push(d);
-    }
-}
-
-/// A job whose shelf keeps every job: nothing takes one off.
-pub struct Ticket {
-    tags: Mutex<HashMap<String, u64>>, //~ ML001
-}
-
-impl Ticket {
-    pub fn new() -> Ticket {
-        Ticket { tags: Mutex::default() }
-    }
-
-    pub fn tag(&self, t: String) {
-        self.tags.lock().unwrap().insert(t, 1);
-    }
-}
-
-pub struct Backlog<T> {
-    items: Vec<T>,
-}
-
-pub struct Desk {
-    jobs: Backlog<Ticket>,
-}
-
-impl Desk {
-    pub fn new() -> Desk {
-        Desk { jobs: Backlog { items: Vec::new() } }
-    }
-
-    pub fn take_on(&mut self, j: Ticket) {
-        self.jobs.items.push(j);
     }
 }
