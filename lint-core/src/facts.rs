@@ -53,6 +53,8 @@ pub struct StructDef {
     pub fields: Vec<FieldDef>,
     pub span: Span,
     pub in_test: bool,
+    /// The names of its type parameters, in order (`struct Tracked<F>`: `["F"]`).
+    pub params: Vec<String>,
 }
 
 /// A crate-local `const` or `static` with an integer literal value.
@@ -168,6 +170,12 @@ struct Collector {
     module: Vec<String>,
 }
 
+/// A struct's or enum's name and generics.
+struct Item<'i> {
+    name: &'i syn::Ident,
+    generics: &'i syn::Generics,
+}
+
 impl Collector {
     fn with_test<F: FnOnce(&mut Self)>(&mut self, attrs: &[syn::Attribute], f: F) {
         let was = self.in_test;
@@ -177,7 +185,9 @@ impl Collector {
     }
 
     /// `double`: a test double (`testcode::is_test_double`), test code wherever it is.
-    fn push_struct(&mut self, name: &syn::Ident, is_enum: bool, fields: Vec<&syn::Field>, span: Span, double: bool) {
+    fn push_struct(&mut self, item: Item<'_>, is_enum: bool, fields: Vec<&syn::Field>, span: Span, double: bool) {
+        let Item { name, generics } = item;
+        let params = generics.type_params().map(|p| p.ident.to_string()).collect();
         let fields = fields
             .into_iter()
             .enumerate()
@@ -189,7 +199,7 @@ impl Collector {
             })
             .collect();
         let (name, module) = (name.to_string(), self.module.clone());
-        let def = StructDef { name, module, is_enum, fields, span, in_test: self.in_test || double };
+        let def = StructDef { name, module, is_enum, fields, span, in_test: self.in_test || double, params };
         self.facts.structs.push(def);
     }
 
@@ -251,14 +261,16 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_item_struct(&mut self, i: &'ast syn::ItemStruct) {
         let double = crate::testcode::is_test_double(&i.ident.to_string(), &i.attrs);
-        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, false, i.fields.iter().collect(), Span::of(i), double));
+        let item = Item { name: &i.ident, generics: &i.generics };
+        self.with_test(&i.attrs, |c| c.push_struct(item, false, i.fields.iter().collect(), Span::of(i), double));
         visit::visit_item_struct(self, i);
     }
 
     fn visit_item_enum(&mut self, i: &'ast syn::ItemEnum) {
         let fields = i.variants.iter().flat_map(|v| v.fields.iter()).collect();
         let double = crate::testcode::is_test_double(&i.ident.to_string(), &i.attrs);
-        self.with_test(&i.attrs, |c| c.push_struct(&i.ident, true, fields, Span::of(i), double));
+        let item = Item { name: &i.ident, generics: &i.generics };
+        self.with_test(&i.attrs, |c| c.push_struct(item, true, fields, Span::of(i), double));
         visit::visit_item_enum(self, i);
     }
 

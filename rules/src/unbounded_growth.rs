@@ -38,8 +38,9 @@ its package. Long-lived means:
   event loops.
 
 A map whose owner goes away is not long-lived: when every field, `Option`, collection or
-enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`),
-or the struct is only ever a local value (no function returns it or lets it escape; a
+enum variant holding its struct releases it (`take()`, assignment, removal, `*self = ..`;
+a `FuturesUnordered`/`JoinSet` drops each future as it completes; a crate-local generic
+wrapper holds its argument the way its fields hold the parameter), or the struct is only ever a local value (no function returns it or lets it escape; a
 `pub` constructor, `#[derive(Default)]` or all-`pub` fields hand it to callers). A struct
 held only behind `OnceCell`/`OnceLock`/`LazyLock` is frozen once built, and so is one
 behind `RwLock`s only that no code of the package locks for writing (`.write()`,

@@ -23,11 +23,19 @@ enum Form {
     Optional,
     /// As an element or value of a collection.
     Collection,
+    /// As a future or stream of a collection that drops each when it completes
+    /// (`FuturesUnordered`, `JoinSet`): released without removal evidence.
+    Drained,
 }
 
 /// Collections whose elements come and go.
 fn is_collection(name: &str) -> bool {
     matches!(name, "Vec" | "VecDeque" | "LinkedList" | "BinaryHeap" | "Slab" | "SmallVec" | "BTreeMap" | "BTreeSet")
+}
+
+/// Collections of futures or streams that drop each as it completes.
+fn is_drained(name: &str) -> bool {
+    matches!(name, "FuturesUnordered" | "FuturesOrdered" | "JoinSet" | "SelectAll")
 }
 
 impl<'a> PackageIndex<'a> {
@@ -47,11 +55,20 @@ impl<'a> PackageIndex<'a> {
                 if name == "Weak" {
                     return None;
                 }
-                let inner = args.iter().find_map(|a| self.form_of(a, target, depth + 1))?;
+                let (i, inner) =
+                    args.iter().enumerate().find_map(|(i, a)| Some((i, self.form_of(a, target, depth + 1)?)))?;
                 Some(match (name, inner) {
                     ("Option", Form::Plain { .. }) => Form::Optional,
+                    (n, Form::Plain { .. }) if is_drained(n) => Form::Drained,
                     (n, Form::Plain { .. }) if is_collection(n) || self.map_kind(n).is_some() => Form::Collection,
                     ("Arc" | "Rc", Form::Plain { .. }) => Form::Plain { through_rc: true },
+                    // A crate-local generic struct holds its argument the way its fields
+                    // hold the parameter (`Tracked<F> { futs: FuturesUnordered<F> }`).
+                    (n, Form::Plain { through_rc }) => match self.param_form(n, i, depth) {
+                        Some(Form::Plain { through_rc: rc }) => Form::Plain { through_rc: through_rc || rc },
+                        Some(f) => f,
+                        None => inner,
+                    },
                     (_, f) => f,
                 })
             }
@@ -63,6 +80,15 @@ impl<'a> PackageIndex<'a> {
             TypeKind::Tuple(elems) => elems.iter().find_map(|e| self.form_of(e, target, depth + 1)),
             TypeKind::Traits(_) | TypeKind::Other => None,
         }
+    }
+
+    /// How the fields of the crate-local generic struct `name` hold its type parameter
+    /// `index`, when the package has one struct of that name declaring it: the first
+    /// field's form.
+    fn param_form(&self, name: &str, index: usize, depth: usize) -> Option<Form> {
+        let [def] = self.structs_named(name) else { return None };
+        let param = def.params.get(index)?;
+        def.fields.iter().find_map(|f| self.form_of(&f.ty, param, depth + 1))
     }
 
     /// Those of `candidates` whose maps are bounded by their owner's life (SPEC §1,
@@ -316,6 +342,7 @@ impl Cx<'_, '_> {
                 // A variant holding `s` goes when the enum value is replaced (`*self =
                 // ..`) or released by its own holders (an `Option` taken, ...).
                 _ if h.is_enum => self.replaced.contains(h.name.as_str()) || self.released(&h.name, memo, depth + 1),
+                Form::Drained => true,
                 Form::Optional | Form::Collection => emptied,
                 Form::Plain { through_rc: false } if is_enum && emptied => true,
                 Form::Plain { through_rc: true } => false,

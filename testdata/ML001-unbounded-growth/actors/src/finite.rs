@@ -79,34 +79,6 @@ pub fn spawn_tracker(mut rx: mpsc::Receiver<u64>, hosts: Vec<u64>) {
     });
 }
 
-/// Gathers a burst of edits until the inbox has been quiet for `quiet`: the inner loop
-/// leaves on the first timeout, so the batch lives for one burst.
-pub async fn coalesce(rx: &mut mpsc::Receiver<(String, u32)>, quiet: Duration) -> usize {
-    let mut batch = HashMap::new();
-    loop {
-        match tokio::time::timeout(quiet, rx.recv()).await {
-            Ok(Some((path, rev))) => {
-                batch.insert(path, rev);
-            }
-            Ok(None) | Err(_) => break,
-        }
-    }
-    batch.len()
-}
-
-/// The same with a blocking channel and a wildcard arm.
-pub fn coalesce_blocking(rx: &std::sync::mpsc::Receiver<u64>, quiet: Duration) -> usize {
-    let mut ids = HashSet::new();
-    loop {
-        match rx.recv_timeout(quiet) {
-            Ok(id) => {
-                ids.insert(id);
-            }
-            _ => return ids.len(),
-        }
-    }
-}
-
 /// A timeout that only wakes the loop up to tick is still an event loop: the map lives as
 /// long as the channel.
 pub fn ticking(rx: std::sync::mpsc::Receiver<u64>, tick: Duration) {

@@ -1,5 +1,6 @@
 //! Not actors, or actors that bound what they keep.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// A parser: its loop reads tokens and never waits for events; its table dies with it.
@@ -82,4 +83,32 @@ pub fn spawn_batcher(mut rx: mpsc::Receiver<u64>) {
 
 fn flush(batch: &mut HashMap<u64, u32>) {
     batch.clear();
+}
+
+/// Gathers a burst of edits until the inbox has been quiet for `quiet`: the inner loop
+/// leaves on the first timeout, so the batch lives for one burst.
+pub async fn coalesce(rx: &mut mpsc::Receiver<(String, u32)>, quiet: Duration) -> usize {
+    let mut batch = HashMap::new();
+    loop {
+        match tokio::time::timeout(quiet, rx.recv()).await {
+            Ok(Some((path, rev))) => {
+                batch.insert(path, rev);
+            }
+            Ok(None) | Err(_) => break,
+        }
+    }
+    batch.len()
+}
+
+/// The same with a blocking channel and a wildcard arm.
+pub fn coalesce_blocking(rx: &std::sync::mpsc::Receiver<u64>, quiet: Duration) -> usize {
+    let mut ids = HashSet::new();
+    loop {
+        match rx.recv_timeout(quiet) {
+            Ok(id) => {
+                ids.insert(id);
+            }
+            _ => return ids.len(),
+        }
+    }
 }

@@ -2,7 +2,6 @@
 //! callers keep (a public constructor, no holder that lets go) keeps its maps.
 mod pass;
 mod per_call;
-mod frozen;
 mod status;
 
 use std::collections::HashMap;
