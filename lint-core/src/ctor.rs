@@ -68,7 +68,8 @@ pub fn binding(local: &syn::Local) -> Option<Binding<'_>> {
 /// Whether the type really is a map is the caller's question (`LocalCx::map_ref`).
 pub fn map_ctor<'a>(expr: &'a syn::Expr, annotation: Option<&'a syn::Type>) -> Option<MapCtor<'a>> {
     let annotated = annotation.and_then(crate::maptypes::type_path);
-    let span = Span::of(expr);
+    // A node's span rebuilds its tokens: computed only for a constructor.
+    let span = || Span::of(expr);
     match strip(expr) {
         syn::Expr::Call(call) => {
             let syn::Expr::Path(func) = &*call.func else { return None };
@@ -85,7 +86,7 @@ pub fn map_ctor<'a>(expr: &'a syn::Expr, annotation: Option<&'a syn::Type>) -> O
                     type_path: Some(path),
                     type_text: type_text(annotation?),
                     args,
-                    span,
+                    span: span(),
                 });
             }
             if segs.len() < 2 {
@@ -113,7 +114,7 @@ pub fn map_ctor<'a>(expr: &'a syn::Expr, annotation: Option<&'a syn::Type>) -> O
             };
             // For calls the function path is kept; `type_name` reads its second-to-last
             // segment.
-            Some(MapCtor { kind, type_path: Some(&func.path), type_text, args, span })
+            Some(MapCtor { kind, type_path: Some(&func.path), type_text, args, span: span() })
         }
         syn::Expr::MethodCall(m) if m.method == "collect" && m.args.is_empty() => {
             let turbofish = m.turbofish.as_ref().and_then(|t| {
@@ -129,7 +130,7 @@ pub fn map_ctor<'a>(expr: &'a syn::Expr, annotation: Option<&'a syn::Type>) -> O
                 type_path: Some(path),
                 type_text: type_text(ty),
                 args: vec![],
-                span,
+                span: span(),
             })
         }
         _ => None,

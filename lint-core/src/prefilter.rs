@@ -104,9 +104,15 @@ impl Seeds {
     }
 }
 
-/// Whether the text may declare an out-of-line module under `#[path = ".."]`.
+/// Whether the text may declare an out-of-line module under `#[path = ".."]` (also inside
+/// `cfg_attr(..)`): the word `path` followed by `=`, outside a `//` comment line.
 pub fn declares_path_module(t: &[u8]) -> bool {
-    memchr::memmem::find_iter(t, b"path").any(|s| whole_word(t, s, s + 4)) && declares_module_file(t)
+    let path_attr = |s: usize| {
+        whole_word(t, s, s + 4)
+            && !in_comment_line(t, s)
+            && matches!(scan::token_after(t, s + 4).0, scan::Near::Punct(b'=') | scan::Near::Unsure)
+    };
+    memchr::memmem::find_iter(t, b"path").any(path_attr) && declares_module_file(t)
 }
 
 /// Whether the text may declare an out-of-line module: the word `mod`, then a name and
@@ -147,6 +153,9 @@ mod tests {
         assert!(!declares_module_file(b"// mod tests;\nlet module = 1;"));
         assert!(!declares_module_file(b"fn model(); x.mod_y;"));
         assert!(declares_path_module(b"#[path = \"a_tests.rs\"]\nmod tests;"));
+        assert!(declares_path_module(b"#[cfg_attr(unix, path\n= \"unix.rs\")]\nmod sys;"));
         assert!(!declares_path_module(b"mod tests;\nfn f() {}"));
+        assert!(!declares_path_module(b"use std::path::Path;\nmod tests;\nfn f(path: &Path) {}"));
+        assert!(!declares_path_module(b"// #[path = \"a.rs\"]\nmod tests;"));
     }
 }

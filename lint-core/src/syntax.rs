@@ -260,9 +260,13 @@ struct Anchors<'s> {
 }
 
 impl Anchors<'_> {
-    fn node<T: syn::spanned::Spanned>(&mut self, n: &T) {
+    /// Records the node as the anchor of the spans inside it; false when there is none,
+    /// and so none inside the nodes within it, which are then not visited (a node's span
+    /// rebuilds its tokens).
+    fn node<T: syn::spanned::Spanned>(&mut self, n: &T) -> bool {
         let s = Span::of(n);
         let from = self.order.partition_point(|&i| self.spans[i].start < s.start);
+        let mut any = false;
         for &i in &self.order[from..] {
             let target = &self.spans[i];
             if target.start > s.end {
@@ -270,35 +274,43 @@ impl Anchors<'_> {
             }
             if s.contains(target) {
                 self.best[i] = Some(s.start.line);
+                any = true;
             }
         }
+        any
     }
 }
 
 impl<'ast> Visit<'ast> for Anchors<'_> {
     fn visit_stmt(&mut self, n: &'ast syn::Stmt) {
-        self.node(n);
-        visit::visit_stmt(self, n);
+        if self.node(n) {
+            visit::visit_stmt(self, n);
+        }
     }
     fn visit_item(&mut self, n: &'ast syn::Item) {
-        self.node(n);
-        visit::visit_item(self, n);
+        if self.node(n) {
+            visit::visit_item(self, n);
+        }
     }
     fn visit_field(&mut self, n: &'ast syn::Field) {
-        self.node(n);
-        visit::visit_field(self, n);
+        if self.node(n) {
+            visit::visit_field(self, n);
+        }
     }
     fn visit_variant(&mut self, n: &'ast syn::Variant) {
-        self.node(n);
-        visit::visit_variant(self, n);
+        if self.node(n) {
+            visit::visit_variant(self, n);
+        }
     }
     fn visit_impl_item(&mut self, n: &'ast syn::ImplItem) {
-        self.node(n);
-        visit::visit_impl_item(self, n);
+        if self.node(n) {
+            visit::visit_impl_item(self, n);
+        }
     }
     fn visit_trait_item(&mut self, n: &'ast syn::TraitItem) {
-        self.node(n);
-        visit::visit_trait_item(self, n);
+        if self.node(n) {
+            visit::visit_trait_item(self, n);
+        }
     }
 }
 

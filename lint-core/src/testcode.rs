@@ -109,7 +109,8 @@ pub fn is_test_attrs(attrs: &[syn::Attribute]) -> bool {
 fn is_test_attr(attr: &syn::Attribute) -> bool {
     let path = attr.path();
     if let Some(last) = path.segments.last() {
-        let name = last.ident.to_string();
+        // Compared in place: most attributes are doc comments, not worth a copy of `doc`.
+        let name = &last.ident;
         if name == "test" || name == "bench" {
             return true;
         }

@@ -288,21 +288,25 @@ impl LifecycleFacts {
         for s in &self.sites {
             if !s.through.is_empty() && self.may_reach_map(&s.root, ix) {
                 for t in &s.through {
-                    ix.called(t.trim_start_matches("fn "));
+                    ix.defined(t.trim_start_matches("fn "));
                 }
             }
         }
-        // A function emptying a map: its callers decide whether it only runs at teardown.
+        // A function emptying a map: its callers decide whether it only runs at teardown,
+        // unless its name decides (`drop`, `shutdown`) or its calls are not recorded.
         for s in &self.sites {
             if s.kind == SiteKind::BulkRemoval && !s.in_test && self.may_reach_map(&s.root, ix) {
                 if let Some(f) = s.func.and_then(|i| self.funcs.get(i as usize)) {
-                    ix.called(&f.name);
+                    if !crate::index::lifecycle::is_shutdown_name(&f.name) && !calls::is_unrecorded(&f.name) {
+                        ix.called(&f.name);
+                    }
                 }
             }
         }
+        // A function handed a map: its own sites, through its parameter, decide.
         for p in &self.passes {
             if self.may_reach_map(&p.root, ix) {
-                ix.called(&p.callee);
+                ix.defined(&p.callee);
             }
         }
         for f in &self.field_aliases {
@@ -323,8 +327,8 @@ impl LifecycleFacts {
             Root::TypedField { field, .. } => ix.field.contains(field),
             Root::Field(field) => ix.field.contains(field),
             Root::SelfValue(ty) => ix.holders.contains(ty),
-            Root::Call { name, .. } => ix.called.contains(name),
-            Root::Param { func, .. } => ix.called.contains(func),
+            Root::Call { name, .. } => ix.is_function(name),
+            Root::Param { func, .. } => ix.is_function(func),
         }
     }
 }

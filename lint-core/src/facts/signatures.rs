@@ -34,7 +34,7 @@ pub struct Signatures {
     pub fns: Vec<FnSig>,
     pub statics: Vec<StaticSig>,
     /// Names that pending findings of this file ask the package about: types and
-    /// statics (`define`), and functions and methods (`called`).
+    /// statics (`define`), and functions and methods (`defined`).
     pub asked_types: Vec<String>,
     pub asked_fns: Vec<String>,
 }
@@ -47,10 +47,10 @@ impl Signatures {
             ix.define(n);
         }
         for n in &self.asked_fns {
-            ix.called(n);
+            ix.defined(n);
         }
         for f in &self.fns {
-            if ix.called.contains(&f.name) {
+            if ix.is_function(&f.name) {
                 ix.define_all(&f.ret);
             }
         }

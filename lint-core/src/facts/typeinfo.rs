@@ -9,6 +9,7 @@
 //! Function parameters and trait bounds are not recorded: they repeat types declared
 //! elsewhere.
 
+mod anchor;
 mod impls;
 pub mod imports;
 mod macros;
@@ -18,11 +19,11 @@ mod shares;
 use serde::{Deserialize, Serialize};
 use syn::visit::{self, Visit};
 
-use crate::diagnostic::Span;
 use crate::maptypes::builtin_map_kind;
 use crate::prefilter::Interest;
 use crate::testcode::{is_test_attrs, is_test_mod};
 use crate::types::{TypeExpr, TypeKind};
+use anchor::Anchor;
 
 pub use impls::{FieldRead, TraitImpl, TraitKind};
 pub use reads::MapRoot;
@@ -154,29 +155,6 @@ pub fn could_hold_map(ty: &TypeExpr) -> bool {
     }
 }
 
-/// The innermost statement or item being visited. Its first line is computed only when
-/// a type is kept: a node's span is costly (its tokens are rebuilt), and few nodes hold one.
-#[derive(Clone, Copy)]
-enum Anchor<'ast> {
-    Line(u32),
-    Item(&'ast syn::Item),
-    ImplItem(&'ast syn::ImplItem),
-    TraitItem(&'ast syn::TraitItem),
-    Stmt(&'ast syn::Stmt),
-}
-
-impl Anchor<'_> {
-    fn line(self) -> u32 {
-        match self {
-            Anchor::Line(l) => l,
-            Anchor::Item(i) => Span::of(i).start.line,
-            Anchor::ImplItem(i) => Span::of(i).start.line,
-            Anchor::TraitItem(i) => Span::of(i).start.line,
-            Anchor::Stmt(s) => Span::of(s).start.line,
-        }
-    }
-}
-
 /// Whether a type may pass `could_hold_map` once converted: the same test on the syntax,
 /// made first because the conversion computes spans, which is costly.
 fn may_hold_map(ty: &syn::Type, depth: usize) -> bool {
@@ -218,6 +196,8 @@ impl<'ast> Collector<'ast> {
         let ty = TypeExpr::from_syn(ty);
         if could_hold_map(&ty) {
             let anchor_line = self.anchor.line();
+            // Kept for the other types of the same statement or item.
+            self.anchor = Anchor::Line(anchor_line);
             let (in_test, module) = (self.in_test, self.module.clone());
             let w = WrittenType { ty, position, owner, anchor_line, in_test, module };
             self.out.written.push(w);

@@ -43,9 +43,13 @@ pub struct Interest {
     /// `Ord` and `PartialOrd` impls matter: a file that mentions one and one of those
     /// traits.
     pub implemented: BTreeSet<String>,
-    /// Functions and methods that may return a long-lived map (accessors): a file that
-    /// calls or defines one (`name(`).
+    /// Functions and methods that may return a long-lived map (accessors), or whose
+    /// callers decide a fact: a file that calls or defines one (`name(`).
     pub called: BTreeSet<String>,
+    /// Functions and methods whose definition alone matters (a helper a map goes through,
+    /// a function handed a map, one a pending finding asks about): a file that defines one
+    /// (`fn name`).
+    pub defined: BTreeSet<String>,
 }
 
 /// Adds a name to a set, unless it names nothing (`_`, empty).
@@ -168,8 +172,26 @@ impl Interest {
         add(&mut self.called, name);
     }
 
-    fn sets(&self) -> [&BTreeSet<String>; 7] {
-        [&self.holders, &self.mention, &self.define, &self.field, &self.field_decl, &self.implemented, &self.called]
+    pub fn defined(&mut self, name: &str) {
+        add(&mut self.defined, name);
+    }
+
+    /// Whether a function of this name matters, for its calls or its definition.
+    pub fn is_function(&self, name: &str) -> bool {
+        self.called.contains(name) || self.defined.contains(name)
+    }
+
+    fn sets(&self) -> [&BTreeSet<String>; 8] {
+        [
+            &self.holders,
+            &self.mention,
+            &self.define,
+            &self.field,
+            &self.field_decl,
+            &self.implemented,
+            &self.called,
+            &self.defined,
+        ]
     }
 
     /// The number of names, to detect a fixpoint.
@@ -192,6 +214,7 @@ impl Interest {
             field_decl: diff(&self.field_decl, &other.field_decl),
             implemented: diff(&self.implemented, &other.implemented),
             called: diff(&self.called, &other.called),
+            defined: diff(&self.defined, &other.defined),
         }
     }
 }

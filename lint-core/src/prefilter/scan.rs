@@ -173,8 +173,14 @@ pub fn is_call(t: &[u8], e: usize) -> bool {
     matches!(token_after(t, e).0, Near::Punct(b'(' | b'<' | b':') | Near::Unsure)
 }
 
+/// Whether the word at `s` may be defined as a function: `fn name`, `fn r#name`.
+pub fn is_fn_definition(t: &[u8], s: usize) -> bool {
+    let s = if t[..s].ends_with(b"r#") { s - 2 } else { s };
+    matches!(token_before(t, s), Near::Word(b"fn") | Near::Unsure)
+}
+
 /// The offset of the first byte at or after `i` that is not white space.
-fn skip_space(t: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_space(t: &[u8], mut i: usize) -> usize {
     while i < t.len() && t[i].is_ascii_whitespace() {
         i += 1;
     }
@@ -188,6 +194,7 @@ const FIELD: u8 = 4;
 const FIELD_DECL: u8 = 8;
 const IMPLEMENTED: u8 = 16;
 const CALLED: u8 = 32;
+const DEFINED: u8 = 64;
 
 /// The traits whose hand-written impls are facts.
 const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord", b"PartialOrd"];
@@ -225,6 +232,7 @@ impl Matcher {
         add(&ix.field_decl, FIELD_DECL);
         add(&ix.implemented, IMPLEMENTED);
         add(&ix.called, CALLED);
+        add(&ix.defined, DEFINED);
         let classes: Vec<u8> = names.values().copied().collect();
         if names.is_empty() {
             return Matcher { ac: None, classes, all: false };
@@ -261,6 +269,7 @@ impl Matcher {
                     && is_impl_target(t, s)
                     && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
                 || (class & CALLED != 0 && is_call(t, e))
+                || (class & DEFINED != 0 && is_fn_definition(t, s))
             {
                 return true;
             }
@@ -269,132 +278,8 @@ impl Matcher {
     }
 }
 
-/// Arguments longer than this are not followed: the call counts.
-const MAX_ARGS: usize = 8192;
-
-/// A scan for method calls `.m(..)`, `m` one of some methods, whose argument text
-/// contains one of some words; built once, used on every file.
-pub struct CallScan {
-    /// `None` when the patterns cannot be compiled: every text matches.
-    methods: Option<AhoCorasick>,
-    words: Option<AhoCorasick>,
-}
-
-impl CallScan {
-    pub fn new(methods: &[&str], words: &[&str]) -> CallScan {
-        let methods = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(methods).ok();
-        let words = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(words).ok();
-        CallScan { methods, words }
-    }
-
-    /// Whether the text holds one of the words anywhere and may call one of the methods
-    /// with a local as its argument, borrowed: `.m(&k)`, `.m(&*k)`, `.m(k.as_str())`,
-    /// `.m(k)` (a local bound to a key built before the call).
-    pub fn may_call_with_local(&self, t: &[u8]) -> bool {
-        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
-        if !words.is_match(t) {
-            return false;
-        }
-        methods.find_iter(t).any(|m| {
-            let (s, e) = (m.start(), m.end());
-            if !whole_word(t, s, e)
-                || in_comment_line(t, s)
-                || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
-            {
-                return false;
-            }
-            let mut i = skip_space(t, e);
-            if t.get(i) != Some(&b'(') {
-                return matches!(token_after(t, e), (Near::Unsure, _));
-            }
-            i = skip_space(t, i + 1);
-            while matches!(t.get(i), Some(b'&' | b'*')) {
-                i = skip_space(t, i + 1);
-            }
-            if !t.get(i).is_some_and(|b| !b.is_ascii_digit()) {
-                return false;
-            }
-            while t.get(i).is_some_and(|&b| is_ident_byte(b)) {
-                i += 1;
-            }
-            let rest = &t[skip_space(t, i)..];
-            rest.starts_with(b")") || rest.starts_with(b".as_str()") || rest.starts_with(b".as_ref()")
-        })
-    }
-
-    /// Whether the text may hold such a call. A call whose arguments the scan cannot
-    /// delimit (a raw string, a comment, a turbofish, an unclosed bracket, a very long
-    /// list) counts.
-    pub fn may_match(&self, t: &[u8]) -> bool {
-        let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
-        if !words.is_match(t) {
-            return false;
-        }
-        for m in methods.find_iter(t) {
-            let (s, e) = (m.start(), m.end());
-            if !whole_word(t, s, e)
-                || in_comment_line(t, s)
-                || !matches!(token_before(t, s), Near::Punct(b'.') | Near::Unsure)
-            {
-                continue;
-            }
-            match token_after(t, e) {
-                (Near::Punct(b'('), _) => match argument_end(t, skip_space(t, e)) {
-                    Some(end) if !words.is_match(&t[e..end]) => {}
-                    _ => return true,
-                },
-                (Near::Punct(b':'), _) | (Near::Unsure, _) => return true,
-                _ => {}
-            }
-        }
-        false
-    }
-}
-
-/// The offset of the bracket closing the one at `open`, skipping string and character
-/// literals; `None` when the scan cannot tell.
-fn argument_end(t: &[u8], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = open;
-    let limit = (open + MAX_ARGS).min(t.len());
-    while i < limit {
-        match t[i] {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            b'"' => {
-                // Raw strings are not followed.
-                if i > 0 && matches!(t[i - 1], b'r' | b'#') {
-                    return None;
-                }
-                i += 1;
-                while i < limit && t[i] != b'"' {
-                    i += if t[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'\'' => {
-                if t.get(i + 1) == Some(&b'\\') {
-                    // `'\n'`, `'\''`, `'\u{..}'`: the closing quote comes after the escaped byte.
-                    i += 3 + t.get(i + 3..(i + 13).min(t.len()))?.iter().position(|&b| b == b'\'')?;
-                } else if t.get(i + 2) == Some(&b'\'') {
-                    i += 2;
-                } else if t.get(i + 1).is_some_and(|&b| b >= 0x80) {
-                    i += 1 + t.get(i + 1..(i + 6).min(t.len()))?.iter().position(|&b| b == b'\'')?;
-                }
-                // Otherwise a lifetime: nothing to skip.
-            }
-            b'/' if matches!(t.get(i + 1), Some(b'/' | b'*')) => return None,
-            b'#' => return None,
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
+mod calls;
+pub use calls::CallScan;
 
 #[cfg(test)]
 mod tests;

@@ -99,6 +99,7 @@ fn matcher_classes() {
     ix.field_decl.insert("sessions".into());
     ix.implemented("Key");
     ix.called("registry");
+    ix.defined("lock_or_heal");
     let m = Matcher::new(&ix);
     assert!(m.matches(b"fn f() { REGISTRY.lock(); }"));
     assert!(!m.matches(b"fn f() { REGISTRY_X.lock(); }"));
@@ -114,6 +115,9 @@ fn matcher_classes() {
     assert!(!m.matches(b"fn f(k: Key) {}"));
     assert!(!m.matches(b"fn f(k: Key) -> Hasher {}"), "a trait named as a whole word");
     assert!(m.matches(b"fn f() { registry().lock(); }"));
+    assert!(m.matches(b"impl S { pub(crate) fn lock_or_heal(&self) {} }"));
+    assert!(m.matches(b"fn r#lock_or_heal() {}"));
+    assert!(!m.matches(b"fn f(&self) { self.m.lock_or_heal(); lock_or_heal(x) }"), "calls of a helper");
     assert!(!m.matches(b"// the registry"));
     assert!(!m.matches(b"/// REGISTRY holds them"));
     assert!(!m.matches(b"nothing here"));
