@@ -22,6 +22,11 @@ use codespan_reporting::term::termcolor::Buffer;
 use args::{Args, ColorWhen, FailOn, Format};
 use lint_core::{Level, Report, Settings};
 
+/// Parsing allocates and frees millions of small token and tree nodes; mimalloc does it
+/// in a fraction of the system allocator's time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     if std::env::args_os().nth(1).is_some_and(|w| w == "server") {
         let rest: Vec<String> = std::env::args_os().skip(2).map(|w| w.to_string_lossy().into_owned()).collect();
