@@ -39,7 +39,9 @@ impl Collector<'_> {
         }
         let (root, through) = match root_of(&m.receiver, self) {
             Some(r) => (r.root, r.through),
-            // `x.f.write()` on a receiver of unknown type: every field named `f`.
+            // `x.0.write()` on another receiver: `root_of` leaves tuple fields out (they
+            // are too often plain tuples for a growth to count), but a write may reach
+            // every field named `0`, and write evidence only keeps findings.
             None => match strip(&m.receiver) {
                 syn::Expr::Field(f) => (Root::Field(member_name(&f.member)), Vec::new()),
                 _ => return,

@@ -224,15 +224,15 @@ impl<'a> PackageIndex<'a> {
                 if matches!(name.as_str(), "bool" | "u8" | "i8" | "TypeId") {
                     return true;
                 }
-                // Resolved, a name of another crate is spelled with that crate's path.
-                let foreign = segments.len() > 1 && !matches!(segments[0].as_str(), "crate" | "self" | "super");
-                let defs = if foreign { &[][..] } else { self.structs_named(name) };
+                // Resolved, a name of another crate is spelled with that crate's path and
+                // denotes no crate-local type (`local_structs_of`).
+                let defs = self.local_structs_of(&key);
                 // `http::StatusCode` holds a three-digit code by construction: 900 keys at most.
                 (defs.is_empty() && name == "StatusCode")
                     || !defs.is_empty() && defs.iter().all(|d| d.is_enum && d.fields.is_empty())
             }
             // `None` is one more key.
-            TypeKind::Path { segments, args } if args.len() == 1 && segments.last().is_some_and(|s| s == "Option") => {
+            TypeKind::Path { args, .. } if args.len() == 1 && self.known_name(&key) == Some("Option") => {
                 self.bounded_at(&args[0], depth + 1)
             }
             _ => false,

@@ -63,25 +63,29 @@ pub(super) fn drains_finite(m: &syn::ExprMethodCall, finite: &[String]) -> bool 
             if p.path.get_ident().is_some_and(|id| finite.iter().any(|f| id == f)))
 }
 
+/// `e` without a trailing `.await`, parentheses aside.
+fn unawait(e: &syn::Expr) -> &syn::Expr {
+    match strip(e) {
+        syn::Expr::Await(a) => strip(&a.base),
+        other => other,
+    }
+}
+
+/// A call of a function whose path ends in one of `names` (`tokio::time::sleep(..)`).
+fn calls_fn(c: &syn::ExprCall, names: &[&str]) -> bool {
+    matches!(&*c.func, syn::Expr::Path(p)
+        if p.path.segments.last().is_some_and(|s| names.iter().any(|n| s.ident == n)))
+}
+
 /// `match timeout(d, X.recv()).await { .. }` or `match X.recv_timeout(d) { .. }` with a
 /// timeout arm (`Err(..)` other than `Disconnected`, or `_`) that leaves the loop
 /// (`break`, `return`): the receive waits only while events keep coming.
 pub(super) fn is_debounce(m: &syn::ExprMatch) -> bool {
-    let scrutinee = match strip(&m.expr) {
-        syn::Expr::Await(a) => strip(&a.base),
-        other => other,
-    };
-    let bounded = match scrutinee {
+    let bounded = match unawait(&m.expr) {
         syn::Expr::MethodCall(mc) => mc.method == "recv_timeout",
         syn::Expr::Call(c) => {
-            matches!(&*c.func, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "timeout"))
-                && c.args.iter().any(|a| {
-                    let a = match strip(a) {
-                        syn::Expr::Await(aw) => strip(&aw.base),
-                        other => other,
-                    };
-                    matches!(a, syn::Expr::MethodCall(mc) if is_event_source(mc, true))
-                })
+            calls_fn(c, &["timeout"])
+                && c.args.iter().any(|a| matches!(unawait(a), syn::Expr::MethodCall(mc) if is_event_source(mc, true)))
         }
         _ => false,
     };
@@ -91,12 +95,12 @@ pub(super) fn is_debounce(m: &syn::ExprMatch) -> bool {
 /// `_`, or `Err(..)` other than `Err(RecvTimeoutError::Disconnected)` (the channel's end),
 /// also as one case of `A | B`.
 fn on_timeout(pat: &syn::Pat) -> bool {
+    let disconnected = |p: &syn::Pat| matches!(peel_pat(p), syn::Pat::Path(pp) if pp.path.segments.last().is_some_and(|s| s.ident == "Disconnected"));
     match peel_pat(pat) {
         syn::Pat::Wild(_) => true,
         syn::Pat::Or(or) => or.cases.iter().any(on_timeout),
         syn::Pat::TupleStruct(ts) => {
-            ts.path.segments.last().is_some_and(|s| s.ident == "Err")
-                && !quote::quote!(#ts).to_string().contains("Disconnected")
+            ts.path.segments.last().is_some_and(|s| s.ident == "Err") && !ts.elems.iter().any(disconnected)
         }
         _ => false,
     }
@@ -118,19 +122,12 @@ fn leaves(e: &syn::Expr) -> bool {
 /// (`sleep`, `sleep_until`, `timeout`), a cancellation (`cancelled()`) or `else`.
 pub(super) fn select_drains_finite(mac: &syn::Macro, finite: &[String]) -> bool {
     let Some(arms) = select_arms(mac) else { return false };
-    let call = |e: &syn::Expr| match strip(e) {
-        syn::Expr::Await(a) => strip(&a.base).clone(),
-        other => other.clone(),
-    };
     let mut drains = false;
     for (_, future, _) in &arms {
-        match call(future) {
-            syn::Expr::MethodCall(m) if drains_finite(&m, finite) => drains = true,
+        match unawait(future) {
+            syn::Expr::MethodCall(m) if drains_finite(m, finite) => drains = true,
             syn::Expr::MethodCall(m) if m.method == "cancelled" => {}
-            syn::Expr::Call(c)
-                if matches!(&*c.func, syn::Expr::Path(p)
-                if p.path.segments.last().is_some_and(|s| matches!(s.ident.to_string().as_str(), "sleep" | "sleep_until" | "timeout"))) =>
-                {}
+            syn::Expr::Call(c) if calls_fn(c, &["sleep", "sleep_until", "timeout"]) => {}
             syn::Expr::Verbatim(v) if v.is_empty() => {}
             _ => return false,
         }
