@@ -91,7 +91,7 @@ impl FileFacts {
     pub fn names_of_interest(&self, ix: &mut Interest) {
         for a in &self.aliases {
             if ix.holds(&a.target) {
-                ix.holder(&a.name);
+                ix.map_like(&a.name);
                 ix.define_maps(&a.target);
             }
             if ix.define.contains(&a.name) {
@@ -100,7 +100,7 @@ impl FileFacts {
         }
         for (alias, original) in &self.renames {
             if ix.is_holder(original) {
-                ix.holder(alias);
+                ix.map_like(alias);
             }
             if ix.define.contains(alias) {
                 ix.define(original);

@@ -36,3 +36,40 @@ fn files_that_cannot_matter_are_not_parsed() {
     let warnings: Vec<&str> = with.warnings.iter().map(|w| w.rsplit("cross-file/").next().unwrap_or("")).collect();
     assert_eq!(warnings, ["src/plain.rs:2: malformed suppression comment: unknown rule `ML999`"]);
 }
+
+/// Functions whose names every file calls or defines (`len`, `clear`, `new`) are names of
+/// interest only where they may reach a map: an accessor returning a count, a method
+/// emptying a map under a map method's own name, a constructor returning a struct around
+/// a map make no file that merely calls or defines such a name worth parsing.
+#[test]
+fn common_function_names_do_not_parse_every_file() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create");
+        std::fs::write(path, text).expect("write");
+    };
+    write("Cargo.toml", "[package]\nname = \"names\"\nversion = \"0.1.0\"\n");
+    write(
+        "src/lib.rs",
+        "mod other;\nuse std::collections::HashMap;\n\
+         pub struct Registry { map: HashMap<u64, u64> }\n\
+         impl Registry {\n\
+             pub fn new() -> Registry { Registry { map: HashMap::new() } }\n\
+             pub fn len(&self) -> usize { self.map.len() }\n\
+             pub fn clear(&mut self) { self.map.clear() }\n\
+         }\n",
+    );
+    write(
+        "src/other.rs",
+        "pub struct Names { list: Vec<String> }\n\
+         impl Names {\n\
+             pub fn new() -> Names { Names { list: Vec::new() } }\n\
+             pub fn reset(&mut self) { if self.list.len() > 1 { self.list.clear() } }\n\
+         }\n",
+    );
+    let with = run(dir.path(), &all_rules());
+    let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..all_rules() });
+    assert_eq!(render(&with), render(&without));
+    assert_eq!((with.files_parsed, without.files_parsed), (1, 2), "`other.rs` calls `len`, `clear` and `new`");
+}

@@ -293,11 +293,16 @@ impl LifecycleFacts {
             }
         }
         // A function emptying a map: its callers decide whether it only runs at teardown,
-        // unless its name decides (`drop`, `shutdown`) or its calls are not recorded.
+        // unless its name decides (`drop`, `shutdown`) or its calls are not recorded. A
+        // map method's name (`fn clear`) counts only through `self` or a rooted receiver,
+        // which the names of the holders, fields, statics and accessors already reach.
         for s in &self.sites {
             if s.kind == SiteKind::BulkRemoval && !s.in_test && self.may_reach_map(&s.root, ix) {
                 if let Some(f) = s.func.and_then(|i| self.funcs.get(i as usize)) {
-                    if !crate::index::lifecycle::is_shutdown_name(&f.name) && !calls::is_unrecorded(&f.name) {
+                    if !crate::index::lifecycle::is_shutdown_name(&f.name)
+                        && !calls::is_unrecorded(&f.name)
+                        && !vocab::is_map_method(&f.name)
+                    {
                         ix.called(&f.name);
                     }
                 }

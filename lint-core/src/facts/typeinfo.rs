@@ -84,8 +84,9 @@ impl TypeFacts {
             ix.define_maps(&w.ty);
             match w.position {
                 Position::Static => ix.mention(&w.owner),
-                // A caller may share the values of the map it gets.
-                Position::Return => ix.called(&w.owner),
+                // A caller may share the values of the map it gets; a struct around a
+                // map is no map whose values are judged (`PackageIndex::maps_in`).
+                Position::Return if ix.may_name_map(&w.ty) => ix.called(&w.owner),
                 _ => {}
             }
         }

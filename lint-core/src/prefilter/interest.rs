@@ -27,6 +27,9 @@ pub struct Interest {
     /// Type names that hold a map: configured map types, aliases and renames of map types,
     /// structs and enums with a field that holds one. Each is also in `mention`.
     pub holders: BTreeSet<String>,
+    /// Those of `holders` that may name a map itself rather than a struct or enum around
+    /// one: configured map types, aliases and renames.
+    pub map_like: BTreeSet<String>,
     /// Names that matter wherever a file mentions them: holders and statics holding maps.
     pub mention: BTreeSet<String>,
     /// Names that matter where a file defines them (`struct`, `enum`, `type`, `use .. as`,
@@ -64,7 +67,7 @@ impl Interest {
     pub fn new(settings: &Settings) -> Interest {
         let mut ix = Interest::default();
         for m in &settings.map_types {
-            ix.holder(m);
+            ix.map_like(m);
         }
         ix
     }
@@ -86,6 +89,20 @@ impl Interest {
     pub fn holder(&mut self, name: &str) {
         add(&mut self.holders, name);
         self.mention(name);
+    }
+
+    /// A holder that may name a map itself (see `map_like`).
+    pub fn map_like(&mut self, name: &str) {
+        add(&mut self.map_like, name);
+        self.holder(name);
+    }
+
+    /// Whether a written type may name a map itself, not only a struct or enum around
+    /// one: a built-in map type or a `map_like` name anywhere inside.
+    pub fn may_name_map(&self, ty: &TypeExpr) -> bool {
+        let mut found = false;
+        for_each_name(ty, &mut |n| found |= MAP_SEEDS.iter().any(|s| n.contains(s)) || self.map_like.contains(n), 0);
+        found
     }
 
     pub fn mention(&mut self, name: &str) {
@@ -181,9 +198,10 @@ impl Interest {
         self.called.contains(name) || self.defined.contains(name)
     }
 
-    fn sets(&self) -> [&BTreeSet<String>; 8] {
+    fn sets(&self) -> [&BTreeSet<String>; 9] {
         [
             &self.holders,
+            &self.map_like,
             &self.mention,
             &self.define,
             &self.field,
@@ -208,6 +226,7 @@ impl Interest {
         let diff = |a: &BTreeSet<String>, b: &BTreeSet<String>| a.difference(b).cloned().collect();
         Interest {
             holders: diff(&self.holders, &other.holders),
+            map_like: diff(&self.map_like, &other.map_like),
             mention: diff(&self.mention, &other.mention),
             define: diff(&self.define, &other.define),
             field: diff(&self.field, &other.field),
@@ -334,6 +353,17 @@ mod tests {
         paged.define_maps(&ty("crate::a::Page<[u8; LEN], dyn Fn>"));
         let names: Vec<&str> = paged.define.iter().map(String::as_str).collect();
         assert_eq!(names, ["LEN", "Page", "u8"]);
+    }
+
+    #[test]
+    fn map_like_names_name_maps_and_struct_holders_do_not() {
+        let mut ix = Interest::default();
+        ix.holder("Registry");
+        ix.map_like("Table");
+        assert!(ix.holds(&ty("Registry")) && !ix.may_name_map(&ty("Registry")), "a struct around a map");
+        assert!(ix.may_name_map(&ty("Arc<Table>")));
+        assert!(ix.may_name_map(&ty("Option<FxHashMap<u8, Registry>>")));
+        assert!(ix.holders.contains("Table") && ix.mention.contains("Table"));
     }
 
     #[test]

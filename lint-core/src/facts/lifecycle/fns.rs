@@ -48,6 +48,33 @@ fn may_hold_map(ty: &syn::Type) -> bool {
     }
 }
 
+/// Whether a function returning `output` may return a map or a handle on one: not
+/// `()`, nor a type made only of `PLAIN_PARAMS` names, tuples, `Option` and `Result`
+/// (`fn len(&self) -> usize`, `fn size_hint(&self) -> (usize, Option<usize>)`). Such a
+/// function is no accessor: nothing can grow or empty what it returns.
+fn may_return_map(output: &syn::ReturnType) -> bool {
+    fn may_be(ty: &syn::Type, depth: usize) -> bool {
+        if depth > 16 {
+            return true;
+        }
+        match crate::maptypes::peel_type(ty) {
+            syn::Type::Tuple(t) => t.elems.iter().any(|e| may_be(e, depth + 1)),
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let Some(last) = p.path.segments.last() else { return true };
+                if last.ident == "Option" || last.ident == "Result" {
+                    return crate::maptypes::type_args(&p.path).first().map_or(true, |a| may_be(a, depth + 1));
+                }
+                !(last.ident != "Vec" && PLAIN_PARAMS.iter().any(|n| last.ident == n))
+            }
+            _ => true,
+        }
+    }
+    match output {
+        syn::ReturnType::Default => false,
+        syn::ReturnType::Type(_, ty) => may_be(ty, 0),
+    }
+}
+
 /// `#[derive(.., Default, ..)]`.
 pub fn derives_default(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
@@ -96,7 +123,7 @@ impl Collector<'_> {
                 index += 1;
             }
             let no_args = sig.inputs.iter().all(|a| matches!(a, syn::FnArg::Receiver(_)));
-            if no_args && !matches!(sig.output, syn::ReturnType::Default) {
+            if no_args && may_return_map(&sig.output) {
                 c.accessor_for = Some(name.clone());
             }
             syn::visit::Visit::visit_block(c, block);

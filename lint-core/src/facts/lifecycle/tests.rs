@@ -84,3 +84,20 @@ fn declarations_and_accessors() {
     assert_eq!(facts.sites.len(), 1);
     assert_eq!((&facts.sites[0].root, facts.sites[0].chain), (&Root::Call { name: "reg".into(), direct: true }, LOCK));
 }
+
+#[test]
+fn an_accessor_returns_what_may_be_a_map() {
+    let file = syn::parse_file(
+        "impl Registry {
+            fn map(&self) -> &HashMap<u8, u8> { &self.map }
+            fn maybe(&self) -> Option<&Inner> { self.inner.as_ref() }
+            fn len(&self) -> usize { self.map.len() }
+            fn size_hint(&self) -> (usize, Option<usize>) { self.map.size_hint() }
+            fn is_empty(&self) -> Result<bool, Error> { Ok(self.map.is_empty()) }
+        }",
+    )
+    .unwrap();
+    let facts = extract(&file, false, &[]);
+    let names: Vec<&str> = facts.accessors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["map", "maybe"], "a count, a pair of counts or a flag reaches no map");
+}

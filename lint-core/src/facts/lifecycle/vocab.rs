@@ -113,6 +113,13 @@ pub fn is_shrink(method: &str) -> bool {
     matches!(method, "shrink_to_fit" | "shrink_to")
 }
 
+/// Whether a method name is one of the map methods of the vocabulary. A crate-local
+/// method of such a name is taken as called only through `self` or a rooted receiver:
+/// a call on anything else is the map's own method.
+pub fn is_map_method(name: &str) -> bool {
+    is_growth(name) || is_removal(name) || is_shrink(name) || name == "entry"
+}
+
 /// Methods that replace the whole value behind a cell (`RefCell::take`, `Cell::replace`,
 /// `ArcSwap::store`, ...), given their argument count.
 pub fn is_replacement(method: &str, args: usize) -> bool {

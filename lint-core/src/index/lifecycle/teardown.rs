@@ -54,11 +54,6 @@ pub fn is_shutdown_name(name: &str) -> bool {
     SHUTDOWN_WORDS.contains(&first) || SHUTDOWN_WORDS.contains(&last)
 }
 
-/// Whether a method name is one of the map methods of the vocabulary.
-fn is_map_method(name: &str) -> bool {
-    vocab::is_growth(name) || vocab::is_removal(name) || vocab::is_shrink(name) || name == "entry"
-}
-
 impl<'a> PackageIndex<'a> {
     /// Whether the function of site `site` (in file `file`) runs only at teardown;
     /// `memo` keeps the answers by (file, function).
@@ -92,7 +87,7 @@ impl<'a> PackageIndex<'a> {
             Some(ty) => self.structs_by_path(self.names.scope(file, module), std::slice::from_ref(ty)),
             None => Vec::new(),
         };
-        let map_method = is_map_method(&info.name);
+        let map_method = vocab::is_map_method(&info.name);
         let mut callers = 0;
         for (gi, c) in t.calls.get(info.name.as_str()).into_iter().flatten() {
             let l = &self.files[*gi].facts.lifecycle;
