@@ -1,13 +1,15 @@
 //! Parsing a file with `syn` without ever overflowing the stack, and finding the anchor
 //! of a finding (the innermost statement, field or item holding it) for suppression.
 
-use proc_macro2::{Spacing, TokenStream, TokenTree};
+mod nesting;
+#[cfg(test)]
+mod nesting_oracle;
+
+use proc_macro2::TokenStream;
 use syn::visit::{self, Visit};
 
 use crate::diagnostic::Span;
-
-/// Deeper bracket nesting than this is refused before `syn` sees it.
-pub const MAX_NESTING: usize = 256;
+pub use nesting::{MAX_NESTING, MAX_SEGMENT};
 
 /// Parses a file's text (byte-order mark already removed).
 pub fn parse_file(text: &str) -> Result<syn::File, String> {
@@ -15,7 +17,13 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
     let owned;
     let text = if text.starts_with("#!") && !text.starts_with("#![") {
         let end = text.find('\n').unwrap_or(text.len());
-        owned = format!("{}{}", " ".repeat(text[..end].chars().count()), &text[end..]);
+        let blanks = text[..end].chars().count();
+        let mut blanked = String::with_capacity(blanks + text.len() - end);
+        for _ in 0..blanks {
+            blanked.push(' ');
+        }
+        blanked.push_str(&text[end..]);
+        owned = blanked;
         &owned
     } else {
         text
@@ -24,221 +32,15 @@ pub fn parse_file(text: &str) -> Result<syn::File, String> {
         let at = e.span().start();
         format!("syntax error at {}:{}: cannot tokenize", at.line, at.column + 1)
     })?;
-    let depth = nesting_depth(&tokens)?;
-    if depth > MAX_NESTING {
-        return Err(format!("nesting deeper than {MAX_NESTING} levels ({depth})"));
-    }
+    // The tokens come back (moved, not copied) only when no deeper than `MAX_NESTING`.
+    let walked = nesting::nesting_depth(tokens)?;
+    let Some(tokens) = walked.tokens else {
+        return Err(format!("nesting deeper than {MAX_NESTING} levels ({})", walked.depth));
+    };
     syn::parse2::<syn::File>(tokens).map_err(|e| {
         let at = e.span().start();
         format!("syntax error at {}:{}: {}", at.line, at.column + 1, e)
     })
-}
-
-/// Statements of more tokens than this (at one bracket level, between `;` or `,`) are refused:
-/// long postfix and binary chains nest `syn`'s tree one level per operator.
-pub const MAX_SEGMENT: usize = 50_000;
-
-/// Keywords that start an item, whose body's closing brace ends the statement.
-const ITEM_WORDS: &[&str] = &[
-    "pub",
-    "fn",
-    "impl",
-    "struct",
-    "enum",
-    "union",
-    "mod",
-    "trait",
-    "extern",
-    "unsafe",
-    "async",
-    "const",
-    "macro_rules",
-];
-
-/// Keywords after which a prefix operator run goes on (`&mut *const &'a dyn x`).
-const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "async", "static", "ref", "box"];
-/// Keywords that open a construct lasting to the end of the expression.
-const TAIL_WORDS: &[&str] = &["return", "break", "yield", "become", "let", "if", "while", "match"];
-
-/// What came before a token within its group.
-#[derive(Clone, Copy, PartialEq)]
-enum Prev {
-    Start,
-    Operand,
-    Keyword,
-    Punct(char, Spacing),
-}
-
-/// The state of one bracket group while its tokens are read.
-struct Level {
-    iter: proc_macro2::token_stream::IntoIter,
-    /// The estimated depth at which this group opened.
-    base: usize,
-    /// Open `<` angle brackets (until `;` or a brace).
-    angle: usize,
-    /// A run of prefix operators (`&&&&x`, `- - x`, `&mut *const`).
-    run: usize,
-    /// Constructs that last to the end of the expression: closures, `->` return types,
-    /// assignments, `@` bindings and the keywords of `TAIL_WORDS`.
-    tail: usize,
-    /// Between the bars of a closure's parameters, where `,` ends nothing.
-    params: bool,
-    /// The last `|` was a binary operator (so is a second one joined to it).
-    binary_pipe: bool,
-    /// Tokens since the last `;` or `,`, or since the end of the last item.
-    len: usize,
-    /// The current statement started with an item keyword or an attribute: its body's
-    /// closing brace ends it.
-    item: bool,
-    /// The last token was a brace group: a word or an attribute after it starts a new
-    /// statement (`if a { x } if b { y }`, match arms `A => { x } B => { y }`).
-    after_brace: bool,
-    prev: Prev,
-}
-
-impl Level {
-    fn new(ts: TokenStream, base: usize) -> Level {
-        Level {
-            iter: ts.into_iter(),
-            base,
-            angle: 0,
-            run: 0,
-            tail: 0,
-            params: false,
-            binary_pipe: false,
-            len: 0,
-            item: false,
-            after_brace: false,
-            prev: Prev::Start,
-        }
-    }
-
-    fn punct(&mut self, p: &proc_macro2::Punct) {
-        let c = p.as_char();
-        let joined_to = |x: char| self.prev == Prev::Punct(x, Spacing::Joint);
-        match c {
-            '<' => self.angle += 1,
-            // `->` opens a return type; `=>` ends a match arm's pattern.
-            '>' if joined_to('-') => self.tail += 1,
-            '>' if joined_to('=') => self.params = false,
-            '>' => self.angle = self.angle.saturating_sub(1),
-            ';' => {
-                (self.angle, self.run, self.tail, self.params, self.len) = (0, 0, 0, false, 0);
-            }
-            ',' => {
-                self.run = 0;
-                self.len = 0;
-                if self.angle == 0 && !self.params {
-                    self.tail = 0;
-                }
-            }
-            '&' | '*' | '-' | '!' => self.run += 1,
-            '\'' => {}
-            '|' => {
-                if self.params {
-                    self.params = false;
-                } else if self.prev == Prev::Operand || (joined_to('|') && self.binary_pipe) {
-                    self.binary_pipe = true;
-                } else {
-                    self.binary_pipe = false;
-                    self.params = true;
-                    self.tail += 1;
-                }
-            }
-            '=' if p.spacing() == Spacing::Alone
-                && !matches!(self.prev, Prev::Punct('=' | '!' | '<' | '>', Spacing::Joint)) =>
-            {
-                self.tail += 1;
-                self.run = 0;
-            }
-            '@' => self.tail += 1,
-            _ => self.run = 0,
-        }
-        self.prev = Prev::Punct(c, p.spacing());
-    }
-
-    fn ident(&mut self, i: &proc_macro2::Ident) {
-        let word = i.to_string();
-        let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
-        if TAIL_WORDS.contains(&word.as_str()) {
-            self.tail += 1;
-            self.prev = Prev::Keyword;
-        } else if PREFIX_WORDS.contains(&word.as_str()) {
-            self.prev = Prev::Keyword;
-        } else {
-            if !lifetime {
-                self.run = 0;
-            }
-            self.prev = Prev::Operand;
-        }
-    }
-}
-
-/// The deepest recursion `syn` (and a visitor of its tree) could need for a token stream,
-/// estimated without recursion: each bracket group adds one level, and so, within a group,
-/// does every construct `syn` parses recursively without a group of its own: open `<`
-/// angle brackets, prefix operators (`&&&&x`), and closures, `->` return types,
-/// assignments, `@` bindings, `return`, `break`, `let`, `if`, `while` and `match` until the
-/// end of their expression. The levels of the enclosing groups add up. Errs when a
-/// statement is longer than `MAX_SEGMENT` tokens.
-fn nesting_depth(tokens: &TokenStream) -> Result<usize, String> {
-    let mut stack = vec![Level::new(tokens.clone(), 0)];
-    let mut max = 0;
-    while let Some(top) = stack.last_mut() {
-        let Some(tt) = top.iter.next() else {
-            stack.pop();
-            continue;
-        };
-        top.len += 1;
-        // A word (but `else` and `as`, which go on) or an attribute right after a block
-        // starts a new statement.
-        let after_brace = std::mem::take(&mut top.after_brace);
-        let starts = match &tt {
-            TokenTree::Ident(i) => i != "else" && i != "as",
-            TokenTree::Punct(p) => p.as_char() == '#',
-            _ => false,
-        };
-        if after_brace && starts {
-            top.len = 1;
-        }
-        if top.len == 1 {
-            top.item = match &tt {
-                TokenTree::Ident(i) => ITEM_WORDS.iter().any(|w| i == w),
-                TokenTree::Punct(p) => p.as_char() == '#',
-                _ => false,
-            };
-        }
-        if top.len > MAX_SEGMENT {
-            return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
-        }
-        match &tt {
-            TokenTree::Punct(p) => top.punct(p),
-            TokenTree::Ident(i) => top.ident(i),
-            TokenTree::Literal(_) => {
-                top.run = 0;
-                top.prev = Prev::Operand;
-            }
-            TokenTree::Group(_) => {}
-        }
-        let here = top.base + top.angle + top.run + top.tail;
-        max = max.max(here);
-        if let TokenTree::Group(g) = tt {
-            if g.delimiter() == proc_macro2::Delimiter::Brace {
-                (top.angle, top.tail, top.params, top.after_brace) = (0, 0, false, true);
-                if top.item {
-                    (top.len, top.item) = (0, false);
-                }
-            }
-            top.run = 0;
-            top.prev = Prev::Operand;
-            max = max.max(here + 1);
-            stack.push(Level::new(g.stream(), here + 1));
-        }
-        if max > MAX_NESTING {
-            break;
-        }
-    }
-    Ok(max)
 }
 
 /// For each span, the first line of the innermost statement, struct field, variant or

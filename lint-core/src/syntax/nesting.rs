@@ -1,0 +1,265 @@
+//! The depth estimate that keeps `syn`'s recursive descent off deep input: one walk over a
+//! file's tokens, without recursion, that moves each token once and hands the stream back
+//! rebuilt (the same tokens, groups and spans), so that no token is copied to be looked at.
+
+use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
+
+/// Deeper bracket nesting than this is refused before `syn` sees it.
+pub const MAX_NESTING: usize = 256;
+
+/// Statements of more tokens than this (at one bracket level, between `;` or `,`) are refused:
+/// long postfix and binary chains nest `syn`'s tree one level per operator.
+pub const MAX_SEGMENT: usize = 50_000;
+
+/// Keywords that start an item, whose body's closing brace ends the statement.
+const ITEM_WORDS: &[&str] = &[
+    "pub",
+    "fn",
+    "impl",
+    "struct",
+    "enum",
+    "union",
+    "mod",
+    "trait",
+    "extern",
+    "unsafe",
+    "async",
+    "const",
+    "macro_rules",
+];
+
+/// Keywords after which a prefix operator run goes on (`&mut *const &'a dyn x`).
+const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "async", "static", "ref", "box"];
+/// Keywords that open a construct lasting to the end of the expression.
+const TAIL_WORDS: &[&str] = &["return", "break", "yield", "become", "let", "if", "while", "match"];
+
+/// Whether the identifier is one of the words, compared in place (a raw identifier is none).
+fn is_one_of(i: &proc_macro2::Ident, words: &[&str]) -> bool {
+    words.iter().any(|w| i == w)
+}
+
+/// What came before a token within its group.
+#[derive(Clone, Copy, PartialEq)]
+enum Prev {
+    Start,
+    Operand,
+    Keyword,
+    Punct(char, Spacing),
+}
+
+/// The state of one bracket group while its tokens are read.
+struct Level {
+    iter: proc_macro2::token_stream::IntoIter,
+    /// The group's tokens read so far, moved here as they are read.
+    done: TokenStream,
+    /// The group's delimiter and span; `None` for the whole file.
+    group: Option<(Delimiter, Span)>,
+    /// The estimated depth at which this group opened.
+    base: usize,
+    /// Open `<` angle brackets (until `;` or a brace).
+    angle: usize,
+    /// A run of prefix operators (`&&&&x`, `- - x`, `&mut *const`).
+    run: usize,
+    /// Constructs that last to the end of the expression: closures, `->` return types,
+    /// assignments, `@` bindings and the keywords of `TAIL_WORDS`.
+    tail: usize,
+    /// Between the bars of a closure's parameters, where `,` ends nothing.
+    params: bool,
+    /// The last `|` was a binary operator (so is a second one joined to it).
+    binary_pipe: bool,
+    /// Tokens since the last `;` or `,`, or since the end of the last item.
+    len: usize,
+    /// The current statement started with an item keyword or an attribute: its body's
+    /// closing brace ends it.
+    item: bool,
+    /// The last token was a brace group: a word or an attribute after it starts a new
+    /// statement (`if a { x } if b { y }`, match arms `A => { x } B => { y }`).
+    after_brace: bool,
+    prev: Prev,
+}
+
+impl Level {
+    /// A level reading `ts`, which must be the only handle on its tokens (not a clone of a
+    /// stream still held elsewhere), or they are all copied.
+    fn new(ts: TokenStream, group: Option<(Delimiter, Span)>, base: usize) -> Level {
+        Level {
+            iter: ts.into_iter(),
+            done: TokenStream::new(),
+            group,
+            base,
+            angle: 0,
+            run: 0,
+            tail: 0,
+            params: false,
+            binary_pipe: false,
+            len: 0,
+            item: false,
+            after_brace: false,
+            prev: Prev::Start,
+        }
+    }
+
+    fn punct(&mut self, p: &proc_macro2::Punct) {
+        let c = p.as_char();
+        let joined_to = |x: char| self.prev == Prev::Punct(x, Spacing::Joint);
+        match c {
+            '<' => self.angle += 1,
+            // `->` opens a return type; `=>` ends a match arm's pattern.
+            '>' if joined_to('-') => self.tail += 1,
+            '>' if joined_to('=') => self.params = false,
+            '>' => self.angle = self.angle.saturating_sub(1),
+            ';' => {
+                (self.angle, self.run, self.tail, self.params, self.len) = (0, 0, 0, false, 0);
+            }
+            ',' => {
+                self.run = 0;
+                self.len = 0;
+                if self.angle == 0 && !self.params {
+                    self.tail = 0;
+                }
+            }
+            '&' | '*' | '-' | '!' => self.run += 1,
+            '\'' => {}
+            '|' => {
+                if self.params {
+                    self.params = false;
+                } else if self.prev == Prev::Operand || (joined_to('|') && self.binary_pipe) {
+                    self.binary_pipe = true;
+                } else {
+                    self.binary_pipe = false;
+                    self.params = true;
+                    self.tail += 1;
+                }
+            }
+            '=' if p.spacing() == Spacing::Alone
+                && !matches!(self.prev, Prev::Punct('=' | '!' | '<' | '>', Spacing::Joint)) =>
+            {
+                self.tail += 1;
+                self.run = 0;
+            }
+            '@' => self.tail += 1,
+            _ => self.run = 0,
+        }
+        self.prev = Prev::Punct(c, p.spacing());
+    }
+
+    fn ident(&mut self, i: &proc_macro2::Ident) {
+        let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
+        if is_one_of(i, TAIL_WORDS) {
+            self.tail += 1;
+            self.prev = Prev::Keyword;
+        } else if is_one_of(i, PREFIX_WORDS) {
+            self.prev = Prev::Keyword;
+        } else {
+            if !lifetime {
+                self.run = 0;
+            }
+            self.prev = Prev::Operand;
+        }
+    }
+
+    /// Reads one token (not a group's inside), and gives the depth it is at.
+    fn read(&mut self, tt: &TokenTree) -> Result<usize, String> {
+        self.len += 1;
+        // A word (but `else` and `as`, which go on) or an attribute right after a block
+        // starts a new statement.
+        let after_brace = std::mem::take(&mut self.after_brace);
+        let starts = match tt {
+            TokenTree::Ident(i) => i != "else" && i != "as",
+            TokenTree::Punct(p) => p.as_char() == '#',
+            _ => false,
+        };
+        if after_brace && starts {
+            self.len = 1;
+        }
+        if self.len == 1 {
+            self.item = match tt {
+                TokenTree::Ident(i) => is_one_of(i, ITEM_WORDS),
+                TokenTree::Punct(p) => p.as_char() == '#',
+                _ => false,
+            };
+        }
+        if self.len > MAX_SEGMENT {
+            return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
+        }
+        match tt {
+            TokenTree::Punct(p) => self.punct(p),
+            TokenTree::Ident(i) => self.ident(i),
+            TokenTree::Literal(_) => {
+                self.run = 0;
+                self.prev = Prev::Operand;
+            }
+            TokenTree::Group(_) => {}
+        }
+        Ok(self.base + self.angle + self.run + self.tail)
+    }
+
+    /// Takes note that a group was read.
+    fn group(&mut self, delimiter: Delimiter) {
+        if delimiter == Delimiter::Brace {
+            (self.angle, self.tail, self.params, self.after_brace) = (0, 0, false, true);
+            if self.item {
+                (self.len, self.item) = (0, false);
+            }
+        }
+        self.run = 0;
+        self.prev = Prev::Operand;
+    }
+}
+
+/// A file's tokens, read through by [`nesting_depth`].
+pub struct Walked {
+    /// The estimated depth: the true one when at most `MAX_NESTING`, else some depth beyond
+    /// it (the walk stops there).
+    pub depth: usize,
+    /// The same tokens, groups and spans as were given, when the walk read them all: when
+    /// `depth` is at most `MAX_NESTING`.
+    pub tokens: Option<TokenStream>,
+}
+
+/// The deepest recursion `syn` (and a visitor of its tree) could need for a token stream,
+/// estimated without recursion: each bracket group adds one level, and so, within a group,
+/// does every construct `syn` parses recursively without a group of its own: open `<`
+/// angle brackets, prefix operators (`&&&&x`), and closures, `->` return types,
+/// assignments, `@` bindings, `return`, `break`, `let`, `if`, `while` and `match` until the
+/// end of their expression. The levels of the enclosing groups add up. Errs when a
+/// statement is longer than `MAX_SEGMENT` tokens.
+///
+/// The tokens are moved, never copied: a group's stream is taken from it, the group
+/// dropped (so the stream's tokens have no other owner and move out), and the group built
+/// again around the same tokens, with its delimiter and span, once they are all read.
+pub fn nesting_depth(tokens: TokenStream) -> Result<Walked, String> {
+    let mut stack = vec![Level::new(tokens, None, 0)];
+    let mut whole = None;
+    let mut max = 0;
+    while let Some(top) = stack.last_mut() {
+        let Some(tt) = top.iter.next() else {
+            let Some(level) = stack.pop() else { break };
+            match (level.group, stack.last_mut()) {
+                (Some((delimiter, span)), Some(outer)) => {
+                    let mut g = Group::new(delimiter, level.done);
+                    g.set_span(span);
+                    outer.done.extend([TokenTree::Group(g)]);
+                }
+                _ => whole = Some(level.done),
+            }
+            continue;
+        };
+        let here = top.read(&tt)?;
+        max = max.max(here);
+        match tt {
+            TokenTree::Group(g) => {
+                let (delimiter, span, stream) = (g.delimiter(), g.span(), g.stream());
+                drop(g);
+                top.group(delimiter);
+                max = max.max(here + 1);
+                stack.push(Level::new(stream, Some((delimiter, span)), here + 1));
+            }
+            tt => top.done.extend([tt]),
+        }
+        if max > MAX_NESTING {
+            break;
+        }
+    }
+    Ok(Walked { depth: max, tokens: whole })
+}
