@@ -27,11 +27,25 @@ use lint_core::{Level, Report, Settings};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc's `mi_option_e` (include/mimalloc.h), which the
+/// bindings do not name: how long freed pages wait before they go back to the OS.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A one-shot run frees each file's tokens and tree before it parses the next file: pages
+/// given back to the OS meanwhile are faulted in and zeroed again, a tenth of a cold run.
+/// They are kept until exit instead (the peak resident set is unchanged). The server,
+/// which lives on, keeps mimalloc's default.
+fn keep_freed_pages() {
+    // SAFETY: sets one of mimalloc's documented options; `-1` means "never purge".
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 fn main() -> ExitCode {
     if std::env::args_os().nth(1).is_some_and(|w| w == "server") {
         let rest: Vec<String> = std::env::args_os().skip(2).map(|w| w.to_string_lossy().into_owned()).collect();
         return server::main(&rest);
     }
+    keep_freed_pages();
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
