@@ -2,6 +2,8 @@
 //! file's tokens, without recursion, that moves each token once and hands the stream back
 //! rebuilt (the same tokens, groups and spans), so that no token is copied to be looked at.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
 
 /// Deeper bracket nesting than this is refused before `syn` sees it.
@@ -33,9 +35,39 @@ const PREFIX_WORDS: &[&str] = &["mut", "const", "raw", "dyn", "impl", "move", "a
 /// Keywords that open a construct lasting to the end of the expression.
 const TAIL_WORDS: &[&str] = &["return", "break", "yield", "become", "let", "if", "while", "match"];
 
-/// Whether the identifier is one of the words, compared in place (a raw identifier is none).
-fn is_one_of(i: &proc_macro2::Ident, words: &[&str]) -> bool {
-    words.iter().any(|w| i == w)
+/// An identifier's text as `to_string` would give it, printed into a buffer on the stack
+/// rather than a new string: empty when longer than any keyword.
+#[derive(Default)]
+struct Word {
+    bytes: [u8; 12],
+    len: usize,
+}
+
+impl Word {
+    /// The identifier's text, as `to_string` would give it (`r#` and all).
+    fn of(i: &proc_macro2::Ident) -> Word {
+        let mut word = Word::default();
+        if write!(word, "{i}").is_err() {
+            word.len = 0;
+        }
+        word
+    }
+
+    /// Whether the word is one of `words` (none is empty).
+    fn is_one_of(&self, words: &[&str]) -> bool {
+        let word = &self.bytes[..self.len];
+        words.iter().any(|w| w.as_bytes() == word)
+    }
+}
+
+impl std::fmt::Write for Word {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let to = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        to.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// What came before a token within its group.
@@ -143,12 +175,12 @@ impl Level {
         self.prev = Prev::Punct(c, p.spacing());
     }
 
-    fn ident(&mut self, i: &proc_macro2::Ident) {
+    fn ident(&mut self, word: &Word) {
         let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
-        if is_one_of(i, TAIL_WORDS) {
+        if word.is_one_of(TAIL_WORDS) {
             self.tail += 1;
             self.prev = Prev::Keyword;
-        } else if is_one_of(i, PREFIX_WORDS) {
+        } else if word.is_one_of(PREFIX_WORDS) {
             self.prev = Prev::Keyword;
         } else {
             if !lifetime {
@@ -160,12 +192,16 @@ impl Level {
 
     /// Reads one token (not a group's inside), and gives the depth it is at.
     fn read(&mut self, tt: &TokenTree) -> Result<usize, String> {
+        let word = match tt {
+            TokenTree::Ident(i) => Word::of(i),
+            _ => Word::default(),
+        };
         self.len += 1;
         // A word (but `else` and `as`, which go on) or an attribute right after a block
         // starts a new statement.
         let after_brace = std::mem::take(&mut self.after_brace);
         let starts = match tt {
-            TokenTree::Ident(i) => i != "else" && i != "as",
+            TokenTree::Ident(_) => !word.is_one_of(&["else", "as"]),
             TokenTree::Punct(p) => p.as_char() == '#',
             _ => false,
         };
@@ -174,7 +210,7 @@ impl Level {
         }
         if self.len == 1 {
             self.item = match tt {
-                TokenTree::Ident(i) => is_one_of(i, ITEM_WORDS),
+                TokenTree::Ident(_) => word.is_one_of(ITEM_WORDS),
                 TokenTree::Punct(p) => p.as_char() == '#',
                 _ => false,
             };
@@ -184,7 +220,7 @@ impl Level {
         }
         match tt {
             TokenTree::Punct(p) => self.punct(p),
-            TokenTree::Ident(i) => self.ident(i),
+            TokenTree::Ident(_) => self.ident(&word),
             TokenTree::Literal(_) => {
                 self.run = 0;
                 self.prev = Prev::Operand;
