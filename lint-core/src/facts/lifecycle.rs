@@ -280,7 +280,7 @@ impl LifecycleFacts {
         }
         for a in &self.accessors {
             if self.may_reach_map(&a.root, ix) {
-                ix.called(&a.name);
+                ix.accessor(&a.name);
             }
         }
         // Helpers a rooted expression goes through, and functions handed a rooted
@@ -312,6 +312,7 @@ impl LifecycleFacts {
         for p in &self.passes {
             if self.may_reach_map(&p.root, ix) {
                 ix.defined(&p.callee);
+                ix.param(&p.callee, p.index);
             }
         }
         for f in &self.field_aliases {
@@ -332,8 +333,9 @@ impl LifecycleFacts {
             Root::TypedField { field, .. } => ix.field.contains(field),
             Root::Field(field) => ix.field.contains(field),
             Root::SelfValue(ty) => ix.holders.contains(ty),
-            Root::Call { name, .. } => ix.is_function(name),
-            Root::Param { func, .. } => ix.is_function(func),
+            // A call is resolved through the accessors of its name only.
+            Root::Call { name, .. } => ix.accessors.contains(name),
+            Root::Param { func, index } => ix.is_param(func, *index),
         }
     }
 }

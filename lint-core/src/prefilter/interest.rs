@@ -49,10 +49,15 @@ pub struct Interest {
     /// Functions and methods that may return a long-lived map (accessors), or whose
     /// callers decide a fact: a file that calls or defines one (`name(`).
     pub called: BTreeSet<String>,
+    /// Those of `called` that are accessors which may return a map (`Root::Call`).
+    pub accessors: BTreeSet<String>,
     /// Functions and methods whose definition alone matters (a helper a map goes through,
     /// a function handed a map, one a pending finding asks about): a file that defines one
     /// (`fn name`).
     pub defined: BTreeSet<String>,
+    /// The parameters, by function name and index (receiver not counted), that some call
+    /// hands what may be a map: only those parameters may reach one (`Root::Param`).
+    pub params: BTreeMap<String, BTreeSet<usize>>,
 }
 
 /// Adds a name to a set, unless it names nothing (`_`, empty).
@@ -189,8 +194,26 @@ impl Interest {
         add(&mut self.called, name);
     }
 
+    /// An accessor that may return a map: a file calling it may reach the map.
+    pub fn accessor(&mut self, name: &str) {
+        add(&mut self.accessors, name);
+        self.called(name);
+    }
+
     pub fn defined(&mut self, name: &str) {
         add(&mut self.defined, name);
+    }
+
+    /// A call hands what may be a map to parameter `index` of function `name`.
+    pub fn param(&mut self, name: &str, index: usize) {
+        if !self.params.get(name).is_some_and(|s| s.contains(&index)) {
+            self.params.entry(name.to_string()).or_default().insert(index);
+        }
+    }
+
+    /// Whether parameter `index` of function `name` may reach a map.
+    pub fn is_param(&self, name: &str, index: usize) -> bool {
+        self.params.get(name).is_some_and(|s| s.contains(&index))
     }
 
     /// Whether a function of this name matters, for its calls or its definition.
@@ -198,7 +221,7 @@ impl Interest {
         self.called.contains(name) || self.defined.contains(name)
     }
 
-    fn sets(&self) -> [&BTreeSet<String>; 9] {
+    fn sets(&self) -> [&BTreeSet<String>; 10] {
         [
             &self.holders,
             &self.map_like,
@@ -208,17 +231,18 @@ impl Interest {
             &self.field_decl,
             &self.implemented,
             &self.called,
+            &self.accessors,
             &self.defined,
         ]
     }
 
     /// The number of names, to detect a fixpoint.
     pub fn len(&self) -> usize {
-        self.sets().iter().map(|s| s.len()).sum()
+        self.sets().iter().map(|s| s.len()).sum::<usize>() + self.params.values().map(BTreeSet::len).sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets().iter().all(|s| s.is_empty())
+        self.sets().iter().all(|s| s.is_empty()) && self.params.is_empty()
     }
 
     /// The names of `self` that `other` lacks.
@@ -233,7 +257,16 @@ impl Interest {
             field_decl: diff(&self.field_decl, &other.field_decl),
             implemented: diff(&self.implemented, &other.implemented),
             called: diff(&self.called, &other.called),
+            accessors: diff(&self.accessors, &other.accessors),
             defined: diff(&self.defined, &other.defined),
+            params: self
+                .params
+                .iter()
+                .filter_map(|(name, set)| {
+                    let new: BTreeSet<usize> = set.iter().filter(|i| !other.is_param(name, **i)).copied().collect();
+                    (!new.is_empty()).then(|| (name.clone(), new))
+                })
+                .collect(),
         }
     }
 }

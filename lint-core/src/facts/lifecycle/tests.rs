@@ -101,3 +101,31 @@ fn an_accessor_returns_what_may_be_a_map() {
     let names: Vec<&str> = facts.accessors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["map", "maybe"], "a count, a pair of counts or a flag reaches no map");
 }
+
+#[test]
+fn only_parameters_handed_a_map_and_accessors_of_one_reach_it() {
+    let file = syn::parse_file(
+        "impl Registry {
+            fn new() -> Self { Self::default() }
+            fn default() -> Self { Self::new() }
+            fn map(&self) -> &HashMap<u8, u8> { &self.map }
+            fn fill(&mut self) { Entry::new(&mut self.map); Label::new(self.name); }
+        }
+        fn label(name: Name) { Tag::from(name); }
+        fn entry(m: &mut Table) { Slot::wrap(m); }",
+    )
+    .unwrap();
+    let facts = extract(&file, false, &[]);
+    let mut ix = crate::prefilter::Interest::default();
+    ix.field("map");
+    ix.defined("entry");
+    ix.param("entry", 0);
+    for _ in 0..3 {
+        facts.names_of_interest(&mut ix);
+    }
+    let set = |s: &std::collections::BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>();
+    assert_eq!(set(&ix.accessors), ["map"], "`new` and `default` only call each other");
+    assert_eq!(set(&ix.called), ["map"]);
+    assert_eq!(set(&ix.defined), ["entry", "new", "wrap"], "`self.name` is no map, nor `label`'s parameter");
+    assert!(ix.is_param("new", 0) && ix.is_param("wrap", 0) && !ix.is_param("from", 0));
+}
