@@ -132,7 +132,7 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
         Some(old) if unchanged => old.clone(),
         _ if sh.settings.no_prefilter => Interest::default(),
         _ if !sh.seeds.needs_interest() => {
-            ancestors(sh, root, &mut works);
+            ancestors(sh, root, &mut works, &mut Ancestry::default());
             Interest::default()
         }
         _ => rounds(sh, root, &mut works, old_interest.as_ref()),
@@ -218,8 +218,20 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
 fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Interest>) -> Interest {
     let mut last: Option<Interest> = None;
     let mut base = Interest::new(sh.settings);
+    let mut ancestry = Ancestry::default();
+    // The works whose facts `base` has seen: at a fixpoint for them, they add no name
+    // until another file's facts do.
+    let mut seen: HashSet<usize> = HashSet::new();
     loop {
-        grow(&mut base, works.iter().filter_map(Work::facts));
+        let before = base.len();
+        for (i, w) in works.iter().enumerate() {
+            if let Some(f) = w.facts().filter(|_| seen.insert(i)) {
+                f.names_of_interest(&mut base);
+            }
+        }
+        if base.len() != before {
+            grow(&mut base, works.iter().filter_map(Work::facts));
+        }
         let ix = with_declarations(&base, works.iter().filter_map(Work::facts));
         let wanted = |old: bool| works.iter().any(|w| w.is_unparsed() && w.checked_old == old);
         let matcher = |wanted: bool, since: Option<&Interest>| {
@@ -236,7 +248,7 @@ fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Int
                 usize::from(m.as_ref().is_some_and(|m| !m.is_empty() && rescan(sh, w, &|t| m.matches(t))))
             })
             .sum::<usize>()
-            + ancestors(sh, root, works);
+            + ancestors(sh, root, works, &mut ancestry);
         last = Some(ix);
         if added == 0 {
             return last.unwrap_or_default();
@@ -244,17 +256,26 @@ fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Int
     }
 }
 
+/// The files that may declare the module of a parsed file, gathered once per parsed file.
+#[derive(Default)]
+struct Ancestry {
+    /// The works (by index) whose ancestor files are in `wanted`.
+    done: HashSet<usize>,
+    wanted: HashSet<PathBuf>,
+}
+
 /// Parses the unparsed files that may declare the module of a parsed file (see
 /// `modtree::ancestor_files`) and do declare a module, until none is added; returns how
 /// many were parsed.
-fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work]) -> usize {
+fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work], ancestry: &mut Ancestry) -> usize {
     let mut total = 0;
     loop {
-        let wanted: HashSet<PathBuf> = works
-            .iter()
-            .filter(|w| w.facts().is_some())
-            .flat_map(|w| crate::modtree::ancestor_files(&w.abs, root))
-            .collect();
+        for (i, w) in works.iter().enumerate() {
+            if w.facts().is_some() && ancestry.done.insert(i) {
+                ancestry.wanted.extend(crate::modtree::ancestor_files(&w.abs, root));
+            }
+        }
+        let wanted = &ancestry.wanted;
         let added: usize = works
             .par_iter_mut()
             .filter(|w| w.is_unparsed() && wanted.contains(&w.abs))
