@@ -117,7 +117,7 @@ for m in no-prefilter first warm touched; do
   if cmp -s "$TMP/cold.err" "$TMP/$m.err"; then
     IDENTITY+=", stderr identical"$'\n'
   else
-    IDENTITY+=", stderr differs in $(diff "$TMP/cold.err" "$TMP/$m.err" | grep -c '^[<>]') lines"$'\n'
+    IDENTITY+=", stderr differs in $({ diff "$TMP/cold.err" "$TMP/$m.err" || true; } | grep -c '^[<>]') lines"$'\n'
   fi
 done
 if cmp -s "$TMP/edited-cold.out" "$TMP/edited.out" && cmp -s "$TMP/edited-cold.err" "$TMP/edited.err"; then
