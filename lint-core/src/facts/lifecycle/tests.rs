@@ -91,6 +91,7 @@ fn an_accessor_returns_what_may_be_a_map() {
         "impl Registry {
             fn map(&self) -> &HashMap<u8, u8> { &self.map }
             fn maybe(&self) -> Option<&Inner> { self.inner.as_ref() }
+            fn context(&self) -> &Context { &self.context }
             fn len(&self) -> usize { self.map.len() }
             fn size_hint(&self) -> (usize, Option<usize>) { self.map.size_hint() }
             fn is_empty(&self) -> Result<bool, Error> { Ok(self.map.is_empty()) }
@@ -99,7 +100,7 @@ fn an_accessor_returns_what_may_be_a_map() {
     .unwrap();
     let facts = extract(&file, false, &[]);
     let names: Vec<&str> = facts.accessors.iter().map(|a| a.name.as_str()).collect();
-    assert_eq!(names, ["map", "maybe"], "a count, a pair of counts or a flag reaches no map");
+    assert_eq!(names, ["map", "maybe", "context"], "a count, a pair of counts or a flag reaches no map");
 }
 
 #[test]
