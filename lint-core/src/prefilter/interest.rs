@@ -18,6 +18,12 @@ use crate::types::{ArrayLen, TypeExpr, TypeKind};
 pub const MAP_SEEDS: &[&str] =
     &["HashMap", "HashSet", "BTreeMap", "BTreeSet", "IndexMap", "IndexSet", "DashMap", "DashSet"];
 
+/// Whether a name holds one of `MAP_SEEDS` (`FxHashMap`, `AHashSet`, ...).
+fn is_map_seed(name: &str) -> bool {
+    // Every seed ends in `Map` or `Set`.
+    (name.contains("Map") || name.contains("Set")) && MAP_SEEDS.iter().any(|s| name.contains(s))
+}
+
 /// Path segments that never name a crate-local item.
 const NOT_ITEMS: &[&str] = &["crate", "self", "super", "Self", "std", "core", "alloc"];
 
@@ -79,9 +85,7 @@ impl Interest {
 
     /// Whether a type name denotes a map or a type holding one.
     pub fn is_holder(&self, name: &str) -> bool {
-        // Every seed ends in `Map` or `Set`.
-        let seeded = (name.contains("Map") || name.contains("Set")) && MAP_SEEDS.iter().any(|s| name.contains(s));
-        seeded || self.holders.contains(name)
+        is_map_seed(name) || self.holders.contains(name)
     }
 
     /// Whether a written type names a map or a type holding one anywhere inside.
@@ -106,7 +110,7 @@ impl Interest {
     /// one: a built-in map type or a `map_like` name anywhere inside.
     pub fn may_name_map(&self, ty: &TypeExpr) -> bool {
         let mut found = false;
-        for_each_name(ty, &mut |n| found |= MAP_SEEDS.iter().any(|s| n.contains(s)) || self.map_like.contains(n), 0);
+        for_each_name(ty, &mut |n| found |= is_map_seed(n) || self.map_like.contains(n), 0);
         found
     }
 

@@ -48,15 +48,9 @@ fn may_hold_map(ty: &syn::Type) -> bool {
     }
 }
 
-/// Return types that are never a map nor hold one: primitives and strings. Crate-local
-/// types of other names in `PLAIN_PARAMS` (a `Context` holding a map) may be returned.
-const PLAIN_RETURNS: &[&str] = &[
-    "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32",
-    "f64", "str", "String",
-];
-
 /// Whether a function returning `output` may return a map or a handle on one: not
-/// `()`, nor a type made only of `PLAIN_RETURNS` names, tuples, `Option` and `Result`
+/// `()`, nor a type made only of primitives and strings (the lower-case `PLAIN_PARAMS` and
+/// `String`: a crate-local `Context` holding a map may be returned), tuples, `Option` and `Result`
 /// (`fn len(&self) -> usize`, `fn size_hint(&self) -> (usize, Option<usize>)`). Such a
 /// function is no accessor: nothing can grow or empty what it returns.
 fn may_return_map(output: &syn::ReturnType) -> bool {
@@ -71,7 +65,9 @@ fn may_return_map(output: &syn::ReturnType) -> bool {
                 if last.ident == "Option" || last.ident == "Result" {
                     return crate::maptypes::type_args(&p.path).first().map_or(true, |a| may_be(a, depth + 1));
                 }
-                !PLAIN_RETURNS.iter().any(|n| last.ident == n)
+                let plain = last.ident == "String"
+                    || PLAIN_PARAMS.iter().any(|n| n.starts_with(|c: char| c.is_ascii_lowercase()) && last.ident == n);
+                !plain
             }
             _ => true,
         }
