@@ -23,7 +23,7 @@ use crate::prefilter::Interest;
 use crate::settings::Settings;
 
 /// The first bytes of an entry file; the digit is the format's version.
-const MAGIC: &[u8; 8] = b"MAPLINT8";
+const MAGIC: &[u8; 8] = b"MAPLINT9";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 

@@ -73,3 +73,42 @@ fn common_function_names_do_not_parse_every_file() {
     assert_eq!(render(&with), render(&without));
     assert_eq!((with.files_parsed, without.files_parsed), (1, 2), "`other.rs` calls `len`, `clear` and `new`");
 }
+
+/// A map handed to `Type::f(..)` makes only the files defining an `f` in an impl of `Type`
+/// (or of a trait `Type`) worth parsing, not every file defining an `f`.
+#[test]
+fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create");
+        std::fs::write(path, text).expect("write");
+    };
+    write("Cargo.toml", "[package]\nname = \"qualified\"\nversion = \"0.1.0\"\n");
+    write(
+        "src/lib.rs",
+        "mod planner;\nmod snapshot;\nuse std::collections::HashMap;\nuse std::sync::{Arc, Mutex};\n\
+         pub struct Sweeper { swept: Arc<Mutex<HashMap<u64, u64>>> }\n\
+         impl Sweeper {\n\
+             pub fn new() -> Sweeper { Sweeper { swept: Arc::new(Mutex::new(HashMap::new())) } }\n\
+             pub fn record(&self, k: u64) { self.swept.lock().unwrap().insert(k, 1); }\n\
+             pub fn prune(&self) { self.swept.lock().unwrap().retain(|k, _| *k > 1); }\n\
+             pub fn plan(&self) { planner::Planner::new(&self.swept); }\n\
+         }\n",
+    );
+    write(
+        "src/planner.rs",
+        "pub struct Planner;\n\
+         impl Planner { pub fn new<T>(swept: &T) -> Planner { let _ = swept; Planner } }\n",
+    );
+    write(
+        "src/snapshot.rs",
+        "pub struct Snapshot;\n\
+         impl Snapshot { pub fn new<T>(table: &T) -> Snapshot { let _ = table; Snapshot } }\n",
+    );
+    let with = run(dir.path(), &all_rules());
+    let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..all_rules() });
+    assert_eq!(render(&with), render(&without));
+    assert_eq!(with.findings.len(), 1, "{}", render(&with));
+    assert_eq!((with.files_parsed, without.files_parsed), (2, 3), "`snapshot.rs` defines another type's `new`");
+}

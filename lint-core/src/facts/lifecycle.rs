@@ -75,6 +75,8 @@ pub struct LifecycleFacts {
 pub struct FnInfo {
     /// The self type of the enclosing impl.
     pub ty: Option<String>,
+    /// The trait the enclosing impl implements, or the trait whose default body it is.
+    pub of_trait: Option<String>,
     pub name: String,
     /// Takes `&mut self` or `self` by value.
     pub owns_self: bool,
@@ -97,6 +99,9 @@ pub struct Passthrough {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pass {
     pub callee: String,
+    /// The type the call names before the function (`Type::f(..)`, see
+    /// `FnOwner::answers`); `None` for a method call, a bare call, `Self::f` or `a::f`.
+    pub qualifier: Option<String>,
     pub index: usize,
     pub root: Root,
     pub chain: u32,
@@ -190,8 +195,29 @@ pub enum Root {
     /// is unknown.
     Call { name: String, direct: bool },
     /// Parameter `index` (receiver not counted) of the crate-local function or method
-    /// `func`: rooted where some call passes it a rooted expression.
-    Param { func: String, index: usize },
+    /// `func`, written in `owner`: rooted where some call passes it a rooted expression.
+    Param { func: String, index: usize, owner: FnOwner },
+}
+
+/// Where a function is written, by last identifier: the self type of its impl, and the
+/// trait that impl implements (or the trait whose default body it is). Both `None` for a
+/// free function.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FnOwner {
+    pub ty: Option<String>,
+    pub of_trait: Option<String>,
+}
+
+impl FnOwner {
+    /// Whether a call qualified by `qualifier` may be a call of a function written here:
+    /// `Type::f(..)` and `<T as Trait>::f(..)` name an `f` of an impl of `Type` or of
+    /// `Trait`, never a free `f` nor another type's. An unqualified call may be any.
+    pub fn answers(&self, qualifier: Option<&str>) -> bool {
+        match qualifier {
+            Some(q) => self.ty.as_deref() == Some(q) || self.of_trait.as_deref() == Some(q),
+            None => true,
+        }
+    }
 }
 
 /// What a site does to its root.
@@ -311,7 +337,10 @@ impl LifecycleFacts {
         // A function handed a map: its own sites, through its parameter, decide.
         for p in &self.passes {
             if self.may_reach_map(&p.root, ix) {
-                ix.defined(&p.callee);
+                match &p.qualifier {
+                    Some(q) => ix.defined_in(&p.callee, q),
+                    None => ix.defined(&p.callee),
+                }
                 ix.param(&p.callee, p.index);
             }
         }
@@ -335,7 +364,7 @@ impl LifecycleFacts {
             Root::SelfValue(ty) => ix.holders.contains(ty),
             // A call is resolved through the accessors of its name only.
             Root::Call { name, .. } => ix.accessors.contains(name),
-            Root::Param { func, index } => ix.is_param(func, *index),
+            Root::Param { func, index, .. } => ix.is_param(func, *index),
         }
     }
 }

@@ -61,6 +61,11 @@ pub struct Interest {
     /// a function handed a map, one a pending finding asks about): a file that defines one
     /// (`fn name`).
     pub defined: BTreeSet<String>,
+    /// Functions and methods whose definition matters only in an impl of one of the types
+    /// (or traits) named, by name: a call qualified by a type (`Type::f(..)`) hands them a
+    /// map (`FnOwner::answers`). A file that defines one and names one of its types where
+    /// an impl or a trait may name it.
+    pub defined_in: BTreeMap<String, BTreeSet<String>>,
     /// The parameters, by function name and index (receiver not counted), that some call
     /// hands what may be a map: only those parameters may reach one (`Root::Param`).
     pub params: BTreeMap<String, BTreeSet<usize>>,
@@ -208,6 +213,13 @@ impl Interest {
         add(&mut self.defined, name);
     }
 
+    /// A function whose definition matters in an impl of `ty` (or a trait `ty`) only.
+    pub fn defined_in(&mut self, name: &str, ty: &str) {
+        if !name.is_empty() && !self.defined_in.get(name).is_some_and(|s| s.contains(ty)) {
+            self.defined_in.entry(name.to_string()).or_default().insert(ty.to_string());
+        }
+    }
+
     /// A call hands what may be a map to parameter `index` of function `name`.
     pub fn param(&mut self, name: &str, index: usize) {
         if !self.params.get(name).is_some_and(|s| s.contains(&index)) {
@@ -222,7 +234,7 @@ impl Interest {
 
     /// Whether a function of this name matters, for its calls or its definition.
     pub fn is_function(&self, name: &str) -> bool {
-        self.called.contains(name) || self.defined.contains(name)
+        self.called.contains(name) || self.defined.contains(name) || self.defined_in.contains_key(name)
     }
 
     fn sets(&self) -> [&BTreeSet<String>; 10] {
@@ -242,11 +254,13 @@ impl Interest {
 
     /// The number of names, to detect a fixpoint.
     pub fn len(&self) -> usize {
-        self.sets().iter().map(|s| s.len()).sum::<usize>() + self.params.values().map(BTreeSet::len).sum::<usize>()
+        self.sets().iter().map(|s| s.len()).sum::<usize>()
+            + self.params.values().map(BTreeSet::len).sum::<usize>()
+            + self.defined_in.values().map(BTreeSet::len).sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets().iter().all(|s| s.is_empty()) && self.params.is_empty()
+        self.sets().iter().all(|s| s.is_empty()) && self.params.is_empty() && self.defined_in.is_empty()
     }
 
     /// The names of `self` that `other` lacks.
@@ -263,6 +277,19 @@ impl Interest {
             called: diff(&self.called, &other.called),
             accessors: diff(&self.accessors, &other.accessors),
             defined: diff(&self.defined, &other.defined),
+            // A type is new for a name unless `other` looked for the name's definition
+            // anywhere, or in that type's impls.
+            defined_in: self
+                .defined_in
+                .iter()
+                .filter(|(name, _)| !other.defined.contains(*name))
+                .filter_map(|(name, tys)| {
+                    let seen = other.defined_in.get(name);
+                    let new: BTreeSet<String> =
+                        tys.iter().filter(|t| !seen.is_some_and(|s| s.contains(*t))).cloned().collect();
+                    (!new.is_empty()).then(|| (name.clone(), new))
+                })
+                .collect(),
             params: self
                 .params
                 .iter()
@@ -367,52 +394,4 @@ pub fn for_each_name(ty: &TypeExpr, f: &mut dyn FnMut(&str), depth: usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ty(s: &str) -> TypeExpr {
-        TypeExpr::from_syn(&syn::parse_str(s).unwrap())
-    }
-
-    #[test]
-    fn holds_maps_and_holders() {
-        let mut ix = Interest::default();
-        assert!(ix.holds(&ty("Arc<Mutex<FxHashMap<u8, u8>>>")));
-        assert!(!ix.holds(&ty("Vec<Registry>")));
-        ix.holder("Registry");
-        assert!(ix.holds(&ty("Vec<Registry>")));
-        assert!(ix.mention.contains("Registry"));
-        ix.define_maps(&ty("Result<Box<HashMap<Key, [u8; PAGE]>>, Error>"));
-        let names: Vec<&str> = ix.define.iter().map(String::as_str).collect();
-        assert_eq!(names, ["Box", "HashMap", "Key", "PAGE", "Result", "u8"], "not Error, beside the map");
-        let mut paged = Interest::default();
-        paged.holder("Page");
-        paged.define_maps(&ty("crate::a::Page<[u8; LEN], dyn Fn>"));
-        let names: Vec<&str> = paged.define.iter().map(String::as_str).collect();
-        assert_eq!(names, ["LEN", "Page", "u8"]);
-    }
-
-    #[test]
-    fn map_like_names_name_maps_and_struct_holders_do_not() {
-        let mut ix = Interest::default();
-        ix.holder("Registry");
-        ix.map_like("Table");
-        assert!(ix.holds(&ty("Registry")) && !ix.may_name_map(&ty("Registry")), "a struct around a map");
-        assert!(ix.may_name_map(&ty("Arc<Table>")));
-        assert!(ix.may_name_map(&ty("Option<FxHashMap<u8, Registry>>")));
-        assert!(ix.holders.contains("Table") && ix.mention.contains("Table"));
-    }
-
-    #[test]
-    fn minus_keeps_new_names() {
-        let mut a = Interest::default();
-        a.field("cache");
-        a.mention("CACHE");
-        let mut b = a.clone();
-        b.field("map");
-        let d = b.minus(&a);
-        assert_eq!(d.field.iter().collect::<Vec<_>>(), ["map"]);
-        assert!(d.mention.is_empty());
-        assert!(a.minus(&b).is_empty());
-    }
-}
+mod tests;

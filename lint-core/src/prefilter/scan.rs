@@ -179,6 +179,30 @@ pub fn is_fn_definition(t: &[u8], s: usize) -> bool {
     matches!(token_before(t, s), Near::Word(b"fn") | Near::Unsure)
 }
 
+/// Whether the word at `s` may be the self type or the trait of an impl, or a trait being
+/// defined: `impl Name`, `impl<T> Name<T>`, `impl T for a::Name`, `for &'a mut Name`,
+/// `trait Name`.
+pub fn is_impl_owner(t: &[u8], s: usize) -> bool {
+    match token_before(t, s) {
+        Near::Word(b"impl" | b"for" | b"trait" | b"mut") | Near::Punct(b'>' | b':' | b'&' | b'(') | Near::Unsure => {
+            true
+        }
+        Near::Word(w) => {
+            let at = w.as_ptr() as usize - t.as_ptr() as usize;
+            at > 0 && t[at - 1] == b'\'' // a lifetime: `&'a Name`
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text names `owner` where an impl or a trait may name it (`is_impl_owner`).
+fn names_impl_owner(t: &[u8], owner: &str) -> bool {
+    let w = owner.strip_prefix("r#").unwrap_or(owner).as_bytes();
+    !w.is_empty()
+        && memmem::find_iter(t, w)
+            .any(|p| whole_word(t, p, p + w.len()) && !in_comment_line(t, p) && is_impl_owner(t, p))
+}
+
 /// The offset of the first byte at or after `i` that is not white space.
 pub(crate) fn skip_space(t: &[u8], mut i: usize) -> usize {
     while i < t.len() && t[i].is_ascii_whitespace() {
@@ -195,6 +219,7 @@ const FIELD_DECL: u8 = 8;
 const IMPLEMENTED: u8 = 16;
 const CALLED: u8 = 32;
 const DEFINED: u8 = 64;
+const DEFINED_IN: u8 = 128;
 
 /// The traits whose hand-written impls are facts.
 const FACT_TRAITS: &[&[u8]] = &[b"Hash", b"PartialEq", b"Ord", b"PartialOrd"];
@@ -211,6 +236,8 @@ pub struct Matcher {
     ac: Option<AhoCorasick>,
     /// The classes of each pattern.
     classes: Vec<u8>,
+    /// For each pattern of class `DEFINED_IN`, the types whose impls it matters in.
+    owners: Vec<Vec<String>>,
     /// The names could not be compiled: every file matches.
     all: bool,
 }
@@ -233,13 +260,22 @@ impl Matcher {
         add(&ix.implemented, IMPLEMENTED);
         add(&ix.called, CALLED);
         add(&ix.defined, DEFINED);
+        let mut owners: BTreeMap<&'i str, Vec<String>> = BTreeMap::new();
+        for (n, tys) in &ix.defined_in {
+            let bare = n.strip_prefix("r#").unwrap_or(n);
+            if !bare.is_empty() {
+                *names.entry(bare).or_default() |= DEFINED_IN;
+                owners.entry(bare).or_default().extend(tys.iter().cloned());
+            }
+        }
         let classes: Vec<u8> = names.values().copied().collect();
+        let owners: Vec<Vec<String>> = names.keys().map(|n| owners.remove(n).unwrap_or_default()).collect();
         if names.is_empty() {
-            return Matcher { ac: None, classes, all: false };
+            return Matcher { ac: None, classes, owners, all: false };
         }
         match AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(names.keys()) {
-            Ok(ac) => Matcher { ac: Some(ac), classes, all: false },
-            Err(_) => Matcher { ac: None, classes, all: true },
+            Ok(ac) => Matcher { ac: Some(ac), classes, owners, all: false },
+            Err(_) => Matcher { ac: None, classes, owners, all: true },
         }
     }
 
@@ -260,7 +296,8 @@ impl Matcher {
             if !whole_word(t, s, e) || in_comment_line(t, s) {
                 continue;
             }
-            let class = self.classes[m.pattern().as_usize()];
+            let pattern = m.pattern().as_usize();
+            let class = self.classes[pattern];
             if class & MENTION != 0
                 || (class & DEFINE != 0 && is_definition(t, s))
                 || (class & FIELD != 0 && is_field_access(t, s, e))
@@ -270,6 +307,9 @@ impl Matcher {
                     && *traits.get_or_insert_with(|| may_implement_fact_trait(t)))
                 || (class & CALLED != 0 && is_call(t, e))
                 || (class & DEFINED != 0 && is_fn_definition(t, s))
+                || (class & DEFINED_IN != 0
+                    && is_fn_definition(t, s)
+                    && self.owners[pattern].iter().any(|o| names_impl_owner(t, o)))
             {
                 return true;
             }

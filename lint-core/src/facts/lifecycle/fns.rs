@@ -4,7 +4,7 @@
 
 use super::roots::{Bound, Rooted};
 use super::visit::Collector;
-use super::{owners, FnInfo, Passthrough, Root};
+use super::{owners, FnInfo, FnOwner, Passthrough, Root};
 
 /// Parameter types that never hold a map (they are not followed as roots).
 const PLAIN_PARAMS: &[&str] = &[
@@ -99,7 +99,15 @@ impl Collector<'_> {
         let owns_self = sig.receiver().is_some_and(|r| r.reference.is_none() || r.mutability.is_some());
         let id = self.facts.funcs.len() as u32;
         let name = sig.ident.to_string();
-        self.facts.funcs.push(FnInfo { ty: impl_ty.clone(), name: name.clone(), owns_self, event_loop: false });
+        let of_trait = self.trait_of.clone();
+        let owner = FnOwner { ty: impl_ty.clone(), of_trait: of_trait.clone() };
+        self.facts.funcs.push(FnInfo {
+            ty: impl_ty.clone(),
+            of_trait,
+            name: name.clone(),
+            owns_self,
+            event_loop: false,
+        });
         if !self.in_test {
             owners::returned(sig, impl_ty.as_deref(), &mut self.facts.returned);
             owners::escaped(block, impl_ty.as_deref(), &mut self.facts.escaped);
@@ -118,7 +126,7 @@ impl Collector<'_> {
                 let syn::FnArg::Typed(t) = input else { continue };
                 match &*t.pat {
                     syn::Pat::Ident(p) if p.subpat.is_none() && may_hold_map(&t.ty) => {
-                        let root = Root::Param { func: name.clone(), index };
+                        let root = Root::Param { func: name.clone(), index, owner: owner.clone() };
                         c.bind(p.ident.to_string(), Bound::Root(Rooted::new(root)));
                     }
                     other => c.shadow(other),

@@ -53,8 +53,14 @@ impl Collector<'_> {
         }
     }
 
-    /// Rooted arguments of a call: the callee's parameter is the same map.
-    pub(super) fn passes<'e>(&mut self, callee: &str, args: impl Iterator<Item = &'e syn::Expr>) {
+    /// Rooted arguments of a call: the callee's parameter is the same map. `qualifier`:
+    /// the type a path call names before the function (`call_qualifier`).
+    pub(super) fn passes<'e>(
+        &mut self,
+        callee: &str,
+        qualifier: Option<&str>,
+        args: impl Iterator<Item = &'e syn::Expr>,
+    ) {
         if self.in_test {
             return;
         }
@@ -69,6 +75,7 @@ impl Collector<'_> {
             }
             let pass = Pass {
                 callee: callee.to_string(),
+                qualifier: qualifier.map(str::to_string),
                 index,
                 root: r.root,
                 chain: r.chain,
@@ -125,8 +132,9 @@ impl Collector<'_> {
         }
     }
 
-    /// A rooted argument of a call: the map may be changed where it is passed.
-    pub(super) fn escape(&mut self, arg: &syn::Expr, callee: &str) {
+    /// A rooted argument of a call: the map may be changed where it is passed. The site's
+    /// text names the callee as written after its qualifier (`Type::f`, `call_qualifier`).
+    pub(super) fn escape(&mut self, arg: &syn::Expr, callee: &str, qualifier: Option<&str>) {
         if matches!(callee, "drop" | "force" | "get" | "ptr_eq" | "eq" | "size_of_val" | "addr_of" | "fmt" | "hash") {
             return;
         }
@@ -138,6 +146,10 @@ impl Collector<'_> {
         // Handing over a clone of the map's `Arc` shares it; it does not replace it.
         let r = r.filter(|r| !matches!(r.root, Root::Call { .. }) && r.through.is_empty() && !r.via_clone);
         if let Some(r) = r {
+            let callee = match qualifier {
+                Some(q) => format!("{q}::{callee}"),
+                None => callee.to_string(),
+            };
             self.site(r, SiteKind::Escape, format!("{how} to `{callee}`"), Span::of(arg));
         }
     }
@@ -204,8 +216,9 @@ impl Collector<'_> {
                 self.mem_arg(a, &format!("mem::{callee}"));
             }
         } else if !(callee == "clone" && segs >= 2) {
+            let qualifier = path.and_then(call_qualifier);
             for a in &c.args {
-                self.escape(a, &callee);
+                self.escape(a, &callee, qualifier.as_deref());
             }
         }
     }
@@ -309,4 +322,13 @@ fn mentions_vocab(tokens: &proc_macro2::TokenStream, extra: &[String], depth: us
         proc_macro2::TokenTree::Group(g) => mentions_vocab(&g.stream(), extra, depth + 1),
         _ => false,
     })
+}
+
+/// The type a path call names before its function, by last identifier: `Type` in
+/// `Type::f(..)`, `a::Type::<T>::f(..)`, and `Trait` in `<T as Trait>::f(..)`. `None` for a
+/// bare call, `Self::f(..)` (a trait's default body may answer it) and a module path
+/// (`a::f(..)`, told by its lower-case name).
+pub(super) fn call_qualifier(path: &syn::Path) -> Option<String> {
+    let q = path.segments.iter().rev().nth(1)?.ident.to_string();
+    (q.starts_with(|c: char| c.is_ascii_uppercase()) && q != "Self").then_some(q)
 }

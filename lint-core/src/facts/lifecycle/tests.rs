@@ -127,6 +127,55 @@ fn only_parameters_handed_a_map_and_accessors_of_one_reach_it() {
     let set = |s: &std::collections::BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>();
     assert_eq!(set(&ix.accessors), ["map"], "`new` and `default` only call each other");
     assert_eq!(set(&ix.called), ["map"]);
-    assert_eq!(set(&ix.defined), ["entry", "new", "wrap"], "`self.name` is no map, nor `label`'s parameter");
+    assert_eq!(set(&ix.defined), ["entry"], "`self.name` is no map, nor `label`'s parameter");
+    let types = |n: &str| ix.defined_in.get(n).map(set);
+    assert_eq!((types("new"), types("wrap")), (Some(vec!["Entry".into()]), Some(vec!["Slot".into()])));
     assert!(ix.is_param("new", 0) && ix.is_param("wrap", 0) && !ix.is_param("from", 0));
+}
+
+/// A call names the type (or trait) before its function, not `Self` nor a module; a
+/// parameter's root names the impl (or trait) its function is written in.
+#[test]
+fn calls_qualified_by_a_type_and_the_owners_of_parameters() {
+    let file = syn::parse_file(
+        "impl Registry {
+            fn fill(&mut self) {
+                Entry::new(&mut self.map);
+                Self::grow(&mut self.map);
+                table::load(&mut self.map);
+                <Slot as Store>::put(&mut self.map);
+                self.keep(&mut self.map);
+            }
+        }
+        impl Store for Slot { fn put(m: &mut HashMap<u8, u8>) { m.clear(); } }
+        trait Sweep { fn sweep(m: &mut HashMap<u8, u8>) { m.clear(); } }
+        fn load(m: &mut HashMap<u8, u8>) { m.clear(); }",
+    )
+    .unwrap();
+    let facts = extract(&file, false, &[]);
+    let calls: Vec<(&str, Option<&str>)> =
+        facts.passes.iter().map(|p| (p.callee.as_str(), p.qualifier.as_deref())).collect();
+    assert_eq!(calls, [("new", Some("Entry")), ("grow", None), ("load", None), ("put", Some("Store")), ("keep", None)]);
+    let owners: Vec<(String, super::FnOwner)> = facts
+        .sites
+        .iter()
+        .filter_map(|s| match &s.root {
+            Root::Param { func, owner, .. } => Some((func.clone(), owner.clone())),
+            _ => None,
+        })
+        .collect();
+    let owner = |ty: Option<&str>, of_trait: Option<&str>| super::FnOwner {
+        ty: ty.map(String::from),
+        of_trait: of_trait.map(String::from),
+    };
+    assert_eq!(
+        owners,
+        [
+            ("put".to_string(), owner(Some("Slot"), Some("Store"))),
+            ("sweep".to_string(), owner(None, Some("Sweep"))),
+            ("load".to_string(), owner(None, None)),
+        ]
+    );
+    assert!(owners[0].1.answers(Some("Slot")) && owners[0].1.answers(Some("Store")) && owners[0].1.answers(None));
+    assert!(!owners[0].1.answers(Some("Entry")) && !owners[2].1.answers(Some("Table")));
 }

@@ -8,7 +8,7 @@ mod bindings;
 
 use super::decls;
 use super::pats::pat_idents;
-use super::roots::{entry_of, root_of, tail, Bound, Names};
+use super::roots::{entry_of, root_of, tail, Bound};
 use super::{vocab, Accessor, LifecycleFacts};
 use crate::ctor::strip;
 use crate::testcode::{is_test_attrs, is_test_mod};
@@ -20,6 +20,7 @@ pub fn collect(file: &syn::File, in_test_file: bool, extra_removals: &[String]) 
         extra_removals,
         in_test: in_test_file,
         impl_ty: None,
+        trait_of: None,
         constructs: None,
         frames: vec![Frame::default()],
         block_depth: 0,
@@ -57,6 +58,8 @@ pub(super) struct Collector<'a> {
     pub(super) extra_removals: &'a [String],
     pub(super) in_test: bool,
     pub(super) impl_ty: Option<String>,
+    /// The trait of the enclosing impl, or the enclosing trait (`FnOwner::of_trait`).
+    pub(super) trait_of: Option<String>,
     pub(super) constructs: Option<String>,
     frames: Vec<Frame>,
     block_depth: usize,
@@ -74,28 +77,6 @@ pub(super) struct Collector<'a> {
     pub(super) stored: Vec<(String, String, String)>,
     /// The inline module path being visited.
     pub(super) module: Vec<String>,
-}
-
-impl Names for Collector<'_> {
-    fn local(&self, name: &str) -> Option<&Bound> {
-        for f in self.frames.iter().rev() {
-            if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| n == name) {
-                return Some(b);
-            }
-            if f.isolating {
-                break;
-            }
-        }
-        None
-    }
-
-    fn local_static(&self, name: &str) -> Option<u32> {
-        self.frames.iter().rev().find_map(|f| f.statics.iter().rev().find(|(n, _)| n == name).map(|(_, id)| *id))
-    }
-
-    fn impl_ty(&self) -> Option<&str> {
-        self.impl_ty.as_deref()
-    }
 }
 
 impl Collector<'_> {
@@ -176,11 +157,14 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         self.with_test(&i.attrs, |c| {
             let ty = crate::maptypes::type_path(&i.self_ty).and_then(crate::maptypes::last_ident);
             let saved = std::mem::replace(&mut c.impl_ty, ty);
+            let of_trait = i.trait_.as_ref().and_then(|(_, p, _)| crate::maptypes::last_ident(p));
+            let saved_trait = std::mem::replace(&mut c.trait_of, of_trait);
             let drop = i.trait_.as_ref().is_some_and(|(_, p, _)| p.segments.last().is_some_and(|s| s.ident == "Drop"));
             let drop = if drop { c.impl_ty.clone() } else { None };
             let was_drop = std::mem::replace(&mut c.drop_of, drop);
             visit::visit_item_impl(c, i);
             c.impl_ty = saved;
+            c.trait_of = saved_trait;
             c.drop_of = was_drop;
         });
     }
@@ -205,9 +189,17 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
         self.with_test(&i.attrs, |c| {
             let saved = c.impl_ty.take();
+            let saved_trait = c.trait_of.take();
             c.fn_body(&i.sig, &i.block);
             c.impl_ty = saved;
+            c.trait_of = saved_trait;
         });
+    }
+
+    fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
+        let saved = self.trait_of.replace(i.ident.to_string());
+        visit::visit_item_trait(self, i);
+        self.trait_of = saved;
     }
 
     fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
@@ -331,9 +323,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         self.record_call(m, &method);
         if vocab::chain_step(&method, m.args.len()).is_none() {
             for a in &m.args {
-                self.escape(a, &method);
+                self.escape(a, &method, None);
             }
-            self.passes(&method, m.args.iter());
+            self.passes(&method, None, m.args.iter());
         }
         if super::roots::is_self(&m.receiver) {
             if let Some(f) = self.func {
@@ -348,7 +340,12 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         if let syn::Expr::Path(p) = strip(&c.func) {
             if let Some(last) = p.path.segments.last() {
                 let callee = last.ident.to_string();
-                self.passes(&callee, c.args.iter());
+                let qualifier = super::sites::call_qualifier(&p.path);
+                // A bare `drop(x)` (or `mem::drop(x)`) is the prelude's: it hands the map
+                // to no function of the package.
+                if !(callee == "drop" && qualifier.is_none()) {
+                    self.passes(&callee, qualifier.as_deref(), c.args.iter());
+                }
             }
         }
         visit::visit_expr_call(self, c);

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::held::Holding;
 use super::{LongLivedMap, Owner, Reach};
-use crate::facts::lifecycle::{vocab, Accessor, Call, FieldAlias, Pass, Root, Site, SiteKind, StaticDecl};
+use crate::facts::lifecycle::{vocab, Accessor, Call, FieldAlias, FnOwner, Pass, Root, Site, SiteKind, StaticDecl};
 use crate::facts::{FieldDef, StructDef};
 use crate::index::names::{ItemId, ModId, Resolution};
 use crate::index::PackageIndex;
@@ -55,8 +55,9 @@ pub(super) struct Tables<'a> {
     passes: HashMap<(&'a str, usize), Vec<(usize, &'a Pass)>>,
     /// Fields initialised from a rooted clone, by field name, with their file.
     field_aliases: HashMap<&'a str, Vec<(usize, &'a FieldAlias)>>,
-    /// Names of the package's functions and methods (test code aside).
-    functions: std::collections::HashSet<&'a str>,
+    /// The package's functions and methods by name, with where each is written (test
+    /// code aside).
+    functions: HashMap<&'a str, Vec<FnOwner>>,
     /// Method calls by name, with their file (test files aside).
     pub(super) calls: HashMap<&'a str, Vec<(usize, &'a Call)>>,
 }
@@ -102,7 +103,10 @@ impl<'a> PackageIndex<'a> {
                 t.field_aliases.entry(a.field.as_str()).or_default().push((fi, a));
             }
             if !f.facts.in_test_file {
-                t.functions.extend(lc.funcs.iter().map(|f| f.name.as_str()));
+                for f in &lc.funcs {
+                    let owner = FnOwner { ty: f.ty.clone(), of_trait: f.of_trait.clone() };
+                    t.functions.entry(f.name.as_str()).or_default().push(owner);
+                }
                 for c in &lc.calls {
                     t.calls.entry(c.name.as_str()).or_default().push((fi, c));
                 }
@@ -189,7 +193,11 @@ impl<'a> PackageIndex<'a> {
             return true;
         }
         let callee = site.method.split('`').nth(1).unwrap_or("");
-        t.functions.contains(callee)
+        let (qualifier, name) = match callee.rsplit_once("::") {
+            Some((q, name)) => (Some(q), name),
+            None => (None, callee),
+        };
+        t.functions.get(name).is_some_and(|owners| owners.iter().any(|o| o.answers(qualifier)))
     }
 
     /// The places a root written in `file`, module `scope`, denotes, and whether it
@@ -229,10 +237,10 @@ impl<'a> PackageIndex<'a> {
             Root::LocalStatic(id) => {
                 plain(t.local_statics.get(&(file, *id)).map(|s| Place::Static(s)).into_iter().collect())
             }
-            Root::Param { func, index } if depth < MAX_ACCESSOR_DEPTH => {
+            Root::Param { func, index, owner } if depth < MAX_ACCESSOR_DEPTH => {
                 let passes = t.passes.get(&(func.as_str(), *index)).map_or(&[][..], Vec::as_slice);
                 let mut out = Vec::new();
-                for (pf, p) in passes {
+                for (pf, p) in passes.iter().filter(|(_, p)| owner.answers(p.qualifier.as_deref())) {
                     let pscope = self.names.scope(*pf, &p.module);
                     let (inner, _) = self.targets(t, *pf, pscope, &p.root, depth + 1);
                     out.extend(inner.into_iter().map(|x| Target {

@@ -125,6 +125,23 @@ fn matcher_classes() {
 }
 
 #[test]
+fn a_function_defined_in_the_impls_of_a_type() {
+    let mut ix = Interest::default();
+    ix.defined_in("new", "Planner");
+    ix.defined_in("compact", "Compact");
+    let m = Matcher::new(&ix);
+    assert!(m.matches(b"impl<'a> Planner<'a> { pub fn new(m: &M) -> Self { .. } }"));
+    assert!(m.matches(b"impl Default for crate::plan::Planner { fn new() {} }"));
+    assert!(m.matches(b"impl<T> Planner<T> where T: Send { fn new() {} }"));
+    assert!(m.matches(b"impl Build for &'a mut Planner { fn new() {} }"));
+    assert!(m.matches(b"pub trait Compact { fn compact(t: &T) {} }"));
+    assert!(m.matches(b"impl Compact for Janitor { fn compact(t: &T) {} }"));
+    assert!(!m.matches(b"impl Snapshot { fn new(t: &T) -> Self { Planner::new(t) } }"), "another type's `new`");
+    assert!(!m.matches(b"impl Planner { fn plan(&self) {} }"), "no `fn new`");
+    assert!(!m.matches(b"// impl Planner\nimpl Snapshot { fn new() {} }"), "a comment");
+}
+
+#[test]
 fn lookup_calls_with_allocating_arguments() {
     let scan = CallScan::new(&["get", "contains_key"], &["to_string", "format", "String"]);
     let yes = |t: &str| scan.may_match(t.as_bytes());

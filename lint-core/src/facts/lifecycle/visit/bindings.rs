@@ -5,7 +5,7 @@
 use syn::visit::Visit;
 
 use super::super::pats::{peel_pat, single_binding};
-use super::super::roots::{entry_of, root_of, Bound, EntryKind, Rooted};
+use super::super::roots::{entry_of, root_of, Bound, EntryKind, Names, Rooted};
 use super::super::Root;
 use super::Collector;
 
@@ -87,5 +87,29 @@ impl Collector<'_> {
             }
             c.visit_block(body);
         });
+    }
+}
+
+/// Names resolve to the innermost binding, up to the first isolating frame (an inner
+/// function); local statics are seen from any depth.
+impl Names for Collector<'_> {
+    fn local(&self, name: &str) -> Option<&Bound> {
+        for f in self.frames.iter().rev() {
+            if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| n == name) {
+                return Some(b);
+            }
+            if f.isolating {
+                break;
+            }
+        }
+        None
+    }
+
+    fn local_static(&self, name: &str) -> Option<u32> {
+        self.frames.iter().rev().find_map(|f| f.statics.iter().rev().find(|(n, _)| n == name).map(|(_, id)| *id))
+    }
+
+    fn impl_ty(&self) -> Option<&str> {
+        self.impl_ty.as_deref()
     }
 }
