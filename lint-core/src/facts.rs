@@ -5,6 +5,7 @@
 //! facts about long-lived maps live in `facts::lifecycle`, and those about written types,
 //! structs and `Hash`/`PartialEq` impls in `facts::typeinfo`.
 
+mod frames;
 pub mod lifecycle;
 pub mod names;
 pub mod signatures;

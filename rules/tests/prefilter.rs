@@ -6,6 +6,13 @@ mod common;
 
 use common::{all_rules, render, run, testdata};
 
+/// Writes `text` to `path` under `root`, creating its directories.
+fn write_file(root: &std::path::Path, path: &str, text: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create");
+    std::fs::write(path, text).expect("write");
+}
+
 #[test]
 fn the_prefilter_changes_nothing_on_the_fixtures() {
     for include_tests in [false, true] {
@@ -44,11 +51,7 @@ fn files_that_cannot_matter_are_not_parsed() {
 #[test]
 fn common_function_names_do_not_parse_every_file() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create");
-        std::fs::write(path, text).expect("write");
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write("Cargo.toml", "[package]\nname = \"names\"\nversion = \"0.1.0\"\n");
     write(
         "src/lib.rs",
@@ -79,11 +82,7 @@ fn common_function_names_do_not_parse_every_file() {
 #[test]
 fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("create");
-        std::fs::write(path, text).expect("write");
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write("Cargo.toml", "[package]\nname = \"qualified\"\nversion = \"0.1.0\"\n");
     write(
         "src/lib.rs",

@@ -95,15 +95,7 @@ struct Collector {
 
 impl Scope for Collector {
     fn lookup(&self, name: &str) -> Option<&Bound> {
-        for f in self.frames.iter().rev() {
-            if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| n == name) {
-                return Some(b);
-            }
-            if f.isolating {
-                break;
-            }
-        }
-        None
+        crate::facts::frames::innermost(self.frames.iter().map(|f| (f.names.as_slice(), f.isolating)), name)
     }
 
     fn impl_ty(&self) -> Option<&str> {

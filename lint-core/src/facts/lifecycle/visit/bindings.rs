@@ -94,15 +94,7 @@ impl Collector<'_> {
 /// function); local statics are seen from any depth.
 impl Names for Collector<'_> {
     fn local(&self, name: &str) -> Option<&Bound> {
-        for f in self.frames.iter().rev() {
-            if let Some((_, b)) = f.names.iter().rev().find(|(n, _)| n == name) {
-                return Some(b);
-            }
-            if f.isolating {
-                break;
-            }
-        }
-        None
+        crate::facts::frames::innermost(self.frames.iter().map(|f| (f.names.as_slice(), f.isolating)), name)
     }
 
     fn local_static(&self, name: &str) -> Option<u32> {
