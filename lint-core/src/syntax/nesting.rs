@@ -1,6 +1,8 @@
-//! The depth estimate that keeps `syn`'s recursive descent off deep input: one walk over a
-//! file's tokens, without recursion, that moves each token once and hands the stream back
-//! rebuilt (the same tokens, groups and spans), so that no token is copied to be looked at.
+//! The depth estimate that keeps `syn`'s recursive descent off deep input: a `Level` per
+//! bracket group reads its tokens one by one (`Tok`). `nesting_depth` walks a file's token
+//! stream without recursion, moving each token once and handing the stream back rebuilt
+//! (the same tokens, groups and spans), so that no token is copied to be looked at;
+//! `lexed` feeds the same levels from the bytes, for most files, without a token built.
 
 use std::fmt::Write as _;
 
@@ -52,12 +54,6 @@ impl Word {
         }
         word
     }
-
-    /// Whether the word is one of `words` (none is empty).
-    fn is_one_of(&self, words: &[&str]) -> bool {
-        let word = &self.bytes[..self.len];
-        words.iter().any(|w| w.as_bytes() == word)
-    }
 }
 
 impl std::fmt::Write for Word {
@@ -70,6 +66,17 @@ impl std::fmt::Write for Word {
     }
 }
 
+/// One token as the estimate reads it. A group is one token; its inside is read after.
+#[derive(Clone, Copy)]
+pub(super) enum Tok<'w> {
+    /// An identifier or keyword as `to_string` gives it (`r#` and all); it may be left
+    /// empty when longer than any keyword.
+    Word(&'w [u8]),
+    Punct(char, Spacing),
+    Literal,
+    Group(Delimiter),
+}
+
 /// What came before a token within its group.
 #[derive(Clone, Copy, PartialEq)]
 enum Prev {
@@ -79,13 +86,8 @@ enum Prev {
     Punct(char, Spacing),
 }
 
-/// The state of one bracket group while its tokens are read.
-struct Level {
-    iter: proc_macro2::token_stream::IntoIter,
-    /// The group's tokens read so far, moved here as they are read.
-    done: TokenStream,
-    /// The group's delimiter and span; `None` for the whole file.
-    group: Option<(Delimiter, Span)>,
+/// The estimate's state within one bracket group while its tokens are read.
+pub(super) struct Level {
     /// The estimated depth at which this group opened.
     base: usize,
     /// Open `<` angle brackets (until `;` or a brace).
@@ -100,7 +102,7 @@ struct Level {
     /// The last `|` was a binary operator (so is a second one joined to it).
     binary_pipe: bool,
     /// Tokens since the last `;` or `,`, or since the end of the last item.
-    len: usize,
+    pub(super) len: usize,
     /// The current statement started with an item keyword or an attribute: its body's
     /// closing brace ends it.
     item: bool,
@@ -110,14 +112,15 @@ struct Level {
     prev: Prev,
 }
 
+/// Whether `word` is one of `words`.
+fn is_one_of(word: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| w.as_bytes() == word)
+}
+
 impl Level {
-    /// A level reading `ts`, which must be the only handle on its tokens (not a clone of a
-    /// stream still held elsewhere), or they are all copied.
-    fn new(ts: TokenStream, group: Option<(Delimiter, Span)>, base: usize) -> Level {
+    /// A group opened at estimated depth `base` (0 for the whole file).
+    pub(super) fn new(base: usize) -> Level {
         Level {
-            iter: ts.into_iter(),
-            done: TokenStream::new(),
-            group,
             base,
             angle: 0,
             run: 0,
@@ -131,8 +134,7 @@ impl Level {
         }
     }
 
-    fn punct(&mut self, p: &proc_macro2::Punct) {
-        let c = p.as_char();
+    fn punct(&mut self, c: char, spacing: Spacing) {
         let joined_to = |x: char| self.prev == Prev::Punct(x, Spacing::Joint);
         match c {
             '<' => self.angle += 1,
@@ -163,7 +165,7 @@ impl Level {
                     self.tail += 1;
                 }
             }
-            '=' if p.spacing() == Spacing::Alone
+            '=' if spacing == Spacing::Alone
                 && !matches!(self.prev, Prev::Punct('=' | '!' | '<' | '>', Spacing::Joint)) =>
             {
                 self.tail += 1;
@@ -172,15 +174,15 @@ impl Level {
             '@' => self.tail += 1,
             _ => self.run = 0,
         }
-        self.prev = Prev::Punct(c, p.spacing());
+        self.prev = Prev::Punct(c, spacing);
     }
 
-    fn ident(&mut self, word: &Word) {
+    fn ident(&mut self, word: &[u8]) {
         let lifetime = self.prev == Prev::Punct('\'', Spacing::Joint);
-        if word.is_one_of(TAIL_WORDS) {
+        if is_one_of(word, TAIL_WORDS) {
             self.tail += 1;
             self.prev = Prev::Keyword;
-        } else if word.is_one_of(PREFIX_WORDS) {
+        } else if is_one_of(word, PREFIX_WORDS) {
             self.prev = Prev::Keyword;
         } else {
             if !lifetime {
@@ -190,44 +192,43 @@ impl Level {
         }
     }
 
-    /// Reads one token (not a group's inside), and gives the depth it is at.
-    fn read(&mut self, tt: &TokenTree) -> Result<usize, String> {
-        let word = match tt {
-            TokenTree::Ident(i) => Word::of(i),
-            _ => Word::default(),
-        };
+    /// Reads one token (for a group, not its inside), and gives the depth it is at. The
+    /// statement it is in is then `len` tokens long.
+    pub(super) fn read(&mut self, tok: Tok) -> usize {
         self.len += 1;
         // A word (but `else` and `as`, which go on) or an attribute right after a block
         // starts a new statement.
         let after_brace = std::mem::take(&mut self.after_brace);
-        let starts = match tt {
-            TokenTree::Ident(_) => !word.is_one_of(&["else", "as"]),
-            TokenTree::Punct(p) => p.as_char() == '#',
+        let starts = match tok {
+            Tok::Word(w) => !is_one_of(w, &["else", "as"]),
+            Tok::Punct(c, _) => c == '#',
             _ => false,
         };
         if after_brace && starts {
             self.len = 1;
         }
         if self.len == 1 {
-            self.item = match tt {
-                TokenTree::Ident(_) => word.is_one_of(ITEM_WORDS),
-                TokenTree::Punct(p) => p.as_char() == '#',
+            self.item = match tok {
+                Tok::Word(w) => is_one_of(w, ITEM_WORDS),
+                Tok::Punct(c, _) => c == '#',
                 _ => false,
             };
         }
-        if self.len > MAX_SEGMENT {
-            return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
-        }
-        match tt {
-            TokenTree::Punct(p) => self.punct(p),
-            TokenTree::Ident(_) => self.ident(&word),
-            TokenTree::Literal(_) => {
+        let here = |l: &Level| l.base + l.angle + l.run + l.tail;
+        match tok {
+            Tok::Punct(c, spacing) => self.punct(c, spacing),
+            Tok::Word(w) => self.ident(w),
+            Tok::Literal => {
                 self.run = 0;
                 self.prev = Prev::Operand;
             }
-            TokenTree::Group(_) => {}
+            Tok::Group(delimiter) => {
+                let at = here(self);
+                self.group(delimiter);
+                return at;
+            }
         }
-        Ok(self.base + self.angle + self.run + self.tail)
+        here(self)
     }
 
     /// Takes note that a group was read.
@@ -240,6 +241,24 @@ impl Level {
         }
         self.run = 0;
         self.prev = Prev::Operand;
+    }
+}
+
+/// A group of the token walk: the estimate's state, and the tokens read so far.
+struct Frame {
+    level: Level,
+    iter: proc_macro2::token_stream::IntoIter,
+    /// The group's tokens read so far, moved here as they are read.
+    done: TokenStream,
+    /// The group's delimiter and span; `None` for the whole file.
+    group: Option<(Delimiter, Span)>,
+}
+
+impl Frame {
+    /// A frame reading `ts`, which must be the only handle on its tokens (not a clone of a
+    /// stream still held elsewhere), or they are all copied.
+    fn new(ts: TokenStream, group: Option<(Delimiter, Span)>, base: usize) -> Frame {
+        Frame { level: Level::new(base), iter: ts.into_iter(), done: TokenStream::new(), group }
     }
 }
 
@@ -265,31 +284,43 @@ pub struct Walked {
 /// dropped (so the stream's tokens have no other owner and move out), and the group built
 /// again around the same tokens, with its delimiter and span, once they are all read.
 pub fn nesting_depth(tokens: TokenStream) -> Result<Walked, String> {
-    let mut stack = vec![Level::new(tokens, None, 0)];
+    let mut stack = vec![Frame::new(tokens, None, 0)];
     let mut whole = None;
     let mut max = 0;
     while let Some(top) = stack.last_mut() {
         let Some(tt) = top.iter.next() else {
-            let Some(level) = stack.pop() else { break };
-            match (level.group, stack.last_mut()) {
+            let Some(frame) = stack.pop() else { break };
+            match (frame.group, stack.last_mut()) {
                 (Some((delimiter, span)), Some(outer)) => {
-                    let mut g = Group::new(delimiter, level.done);
+                    let mut g = Group::new(delimiter, frame.done);
                     g.set_span(span);
                     outer.done.extend([TokenTree::Group(g)]);
                 }
-                _ => whole = Some(level.done),
+                _ => whole = Some(frame.done),
             }
             continue;
         };
-        let here = top.read(&tt)?;
+        let word;
+        let tok = match &tt {
+            TokenTree::Ident(i) => {
+                word = Word::of(i);
+                Tok::Word(&word.bytes[..word.len])
+            }
+            TokenTree::Punct(p) => Tok::Punct(p.as_char(), p.spacing()),
+            TokenTree::Literal(_) => Tok::Literal,
+            TokenTree::Group(g) => Tok::Group(g.delimiter()),
+        };
+        let here = top.level.read(tok);
+        if top.level.len > MAX_SEGMENT {
+            return Err(format!("a statement of more than {MAX_SEGMENT} tokens"));
+        }
         max = max.max(here);
         match tt {
             TokenTree::Group(g) => {
                 let (delimiter, span, stream) = (g.delimiter(), g.span(), g.stream());
                 drop(g);
-                top.group(delimiter);
                 max = max.max(here + 1);
-                stack.push(Level::new(stream, Some((delimiter, span)), here + 1));
+                stack.push(Frame::new(stream, Some((delimiter, span)), here + 1));
             }
             tt => top.done.extend([tt]),
         }

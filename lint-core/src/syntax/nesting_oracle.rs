@@ -3,8 +3,8 @@
 
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 
-use super::nesting;
 use super::MAX_NESTING;
+use super::{lexed, nesting};
 
 /// Statements of more tokens than this are refused.
 pub const MAX_SEGMENT: usize = 50_000;
@@ -284,11 +284,30 @@ fn compare_all() {
     assert!(files.len() > 100, "{} files under {}", files.len(), root.display());
     let mut texts: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
     texts.extend(hostile());
-    let (mut parsed, mut refused) = (0, 0);
+    // `MAPLINT_ORACLE_CORPUS=DIR`: the files of a corpus too (`benches/README.md`).
+    let mut odd = 1;
+    if let Some(dir) = std::env::var_os("MAPLINT_ORACLE_CORPUS") {
+        let mut more = Vec::new();
+        rust_files(std::path::Path::new(&dir), &mut more);
+        let before = texts.len();
+        texts.extend(more.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
+        odd += texts.len() - before;
+    }
+    let (mut parsed, mut refused, mut unlexed) = (0, 0, 0);
     for text in &texts {
         let Ok(tokens) = text.parse::<TokenStream>() else { continue };
         let old = nesting_depth(&tokens);
         let name = text.chars().take(60).collect::<String>();
+        // Off the bytes: the same depth and the same statement lengths, or no answer.
+        match (lexed::estimate(text), &old) {
+            (Some(l), Ok(d)) if *d <= MAX_NESTING => {
+                assert_eq!(l.depth, *d, "{name}");
+                assert!(l.longest <= MAX_SEGMENT, "{name}");
+            }
+            (Some(l), Ok(d)) => assert!(l.depth >= *d, "{name}"),
+            (Some(l), Err(_)) => assert!(l.longest > MAX_SEGMENT, "{name}"),
+            (None, _) => unlexed += 1,
+        }
         // Printing the tokens (spans included) recurses: only for what is parsed.
         let shallow = matches!(old, Ok(d) if d <= MAX_NESTING);
         let before = shallow.then(|| format!("{tokens:?}"));
@@ -318,4 +337,7 @@ fn compare_all() {
         parsed += 1;
     }
     assert!(parsed > 100 && refused > 20, "{parsed} parsed, {refused} refused");
+    // Only the odd texts are left to the token walk: an unclosed group here.
+    assert!(unlexed <= odd, "{unlexed} texts the bytes gave no estimate for");
+    eprintln!("{parsed} parsed, {refused} refused, {unlexed} left to the token walk");
 }
