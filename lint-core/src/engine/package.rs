@@ -89,6 +89,9 @@ struct Work<'j> {
     /// The text that was parsed, kept for the files whose findings are reported: findings
     /// are resolved, and fixes computed, on exactly the bytes that were linted.
     text: Option<SourceText>,
+    /// The text of a file read and left unparsed, kept while the prefilter's later rounds
+    /// may scan it again, so that it is read once.
+    pending: Option<SourceText>,
 }
 
 impl Work<'_> {
@@ -137,6 +140,9 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
         }
         _ => rounds(sh, root, &mut works, old_interest.as_ref()),
     };
+    for w in &mut works {
+        w.pending = None;
+    }
 
     let mut report = findings(sh, root, &mut works);
     report.files_parsed = works.iter().filter(|w| w.parsed).count();
@@ -172,6 +178,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
             parsed: false,
             cached: true,
             text: None,
+            pending: None,
         }
     };
     let cached = match cached.filter(|r| usable(r)) {
@@ -190,6 +197,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
                 parsed: false,
                 cached: false,
                 text: None,
+                pending: None,
             }
         }
     };
@@ -208,8 +216,8 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
     };
     let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
-    let text = (parsed && job.report).then_some(src);
-    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false, text }
+    let (text, pending) = if parsed { (job.report.then_some(src), None) } else { (None, Some(src)) };
+    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false, text, pending }
 }
 
 /// The prefilter's later rounds: parses the files that mention the package's names of
@@ -290,7 +298,7 @@ fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work], ancestry: &mu
 
 /// Reads an unparsed file again and parses it when it matches; true when it was parsed.
 fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -> bool {
-    let src = match sh.read(&w.job.path, &w.abs) {
+    let src = match w.pending.take().map_or_else(|| sh.read(&w.job.path, &w.abs), Ok) {
         Ok(src) => src,
         Err(reason) => {
             w.record = Err(reason);
@@ -299,6 +307,7 @@ fn rescan(sh: &Shared, w: &mut Work, matches: &(dyn Fn(&[u8]) -> bool + Sync)) -
         }
     };
     if !matches(src.text.as_bytes()) {
+        w.pending = Some(src);
         return false;
     }
     let state = parse(sh, w.job, &w.abs, &src);
