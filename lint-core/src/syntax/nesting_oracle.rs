@@ -1,5 +1,6 @@
 //! The depth estimate as it was first written (copying each token to read it), kept to
-//! check that the walk which moves the tokens gives the same answer and the same tokens.
+//! check that the walk which moves the tokens gives the same answer and the same tokens,
+//! and that the estimate read off the bytes (`lexed`) gives the same depth.
 
 use proc_macro2::{Spacing, TokenStream, TokenTree};
 
@@ -284,7 +285,7 @@ fn compare_all() {
     assert!(files.len() > 100, "{} files under {}", files.len(), root.display());
     let mut texts: Vec<String> = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
     texts.extend(hostile());
-    // `MAPLINT_ORACLE_CORPUS=DIR`: the files of a corpus too (`benches/README.md`).
+    // `MAPLINT_ORACLE_CORPUS=DIR`: the files of a corpus too (README, `benches/`).
     let mut odd = 1;
     if let Some(dir) = std::env::var_os("MAPLINT_ORACLE_CORPUS") {
         let mut more = Vec::new();
