@@ -23,7 +23,7 @@ use crate::suppress::Suppressions;
 use crate::walk::{self, FileJob};
 
 /// Stack size of the worker threads: deep but legal nesting must not overflow.
-const WORKER_STACK: usize = 256 << 20;
+pub(crate) const WORKER_STACK: usize = 256 << 20;
 
 /// A file that could not be linted, and why.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
