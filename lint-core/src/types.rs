@@ -48,13 +48,35 @@ pub enum ArrayLen {
     Other,
 }
 
+/// The span of a type, as `Span::of` gives it: from its first token to its last. A path
+/// type's are read off the path, since `Span::of` prints the whole type to find them, and
+/// `TypeExpr::convert` asks again at each level of a nested type (`A<B<C<..>>>`).
+fn span_of(ty: &syn::Type) -> Span {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let first =
+                p.path.leading_colon.map(|c| c.spans[0]).or_else(|| p.path.segments.first().map(|s| s.ident.span()));
+            let last = p.path.segments.last().and_then(|s| match &s.arguments {
+                syn::PathArguments::None => Some(s.ident.span()),
+                syn::PathArguments::AngleBracketed(a) => Some(a.gt_token.span),
+                syn::PathArguments::Parenthesized(_) => None,
+            });
+            match (first, last) {
+                (Some(first), Some(last)) => Span { start: Span::from_pm2(first).start, end: Span::from_pm2(last).end },
+                _ => Span::of(ty),
+            }
+        }
+        _ => Span::of(ty),
+    }
+}
+
 impl TypeExpr {
     pub fn from_syn(ty: &syn::Type) -> TypeExpr {
         Self::convert(ty, 0)
     }
 
     fn convert(ty: &syn::Type, depth: usize) -> TypeExpr {
-        let span = Span::of(ty);
+        let span = span_of(ty);
         let sub = |t: &syn::Type| Box::new(Self::convert(t, depth + 1));
         let kind = if depth > MAX_DEPTH {
             TypeKind::Other
@@ -179,6 +201,23 @@ fn bound_names(bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::to
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_type_s_span_is_read_off_its_path_as_span_of_gives_it() {
+        let text =
+            "type T = (\n  ::std::collections::HashMap<String, Vec<Vec<u8>>>,\n  Option<Box<dyn Fn(u8) -> u8>>,\n  \
+                    a::B,\n  C<'a, D<E>, 3>,\n  <X as Y>::Z,\n  F<G>,\n  dyn Fn(u8) -> Vec<u8>,\n  &'a mut [u8; 4],\n  \
+                    UInt<UInt<UTerm, B1>, B0>\n);";
+        let file: syn::File = syn::parse_str(text).unwrap();
+        let syn::Item::Type(alias) = &file.items[0] else { panic!("an alias") };
+        let syn::Type::Tuple(tuple) = &*alias.ty else { panic!("a tuple") };
+        let mut paths = 0;
+        for ty in &tuple.elems {
+            assert_eq!(span_of(ty), Span::of(ty), "{}", quote::quote!(#ty));
+            paths += usize::from(matches!(ty, syn::Type::Path(p) if p.qself.is_none()));
+        }
+        assert_eq!(paths, 6);
+    }
 
     #[test]
     fn converts() {
