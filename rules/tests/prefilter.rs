@@ -6,6 +6,22 @@ mod common;
 
 use common::{all_rules, render, run, testdata};
 
+/// The tree at `dir` linted with every rule, with the prefilter and without: the two
+/// reports must be the same, byte for byte. Returns both.
+fn with_and_without(dir: &std::path::Path) -> (lint_core::Report, lint_core::Report) {
+    let with = run(dir, &all_rules());
+    let without = run(dir, &lint_core::Settings { no_prefilter: true, ..all_rules() });
+    assert_eq!(render(&with), render(&without));
+    (with, without)
+}
+
+/// A package named `name` in a new temporary directory: its `Cargo.toml` written.
+fn package(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    write_file(dir.path(), "Cargo.toml", &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n"));
+    dir
+}
+
 /// Writes `text` to `path` under `root`, creating its directories.
 fn write_file(root: &std::path::Path, path: &str, text: &str) {
     let path = root.join(path);
@@ -33,9 +49,7 @@ fn the_prefilter_changes_nothing_on_the_fixtures() {
 #[test]
 fn files_that_cannot_matter_are_not_parsed() {
     let dir = testdata().join("cross-file");
-    let with = run(&dir, &all_rules());
-    let without = run(&dir, &lint_core::Settings { no_prefilter: true, ..all_rules() });
-    assert_eq!(render(&with), render(&without));
+    let (with, without) = with_and_without(&dir);
     // Only `plain.rs` needs no parse (`lib.rs` declares the modules: the module tree and
     // test code depend on it); the malformed suppression comment of `plain.rs` is
     // reported all the same.
@@ -50,9 +64,8 @@ fn files_that_cannot_matter_are_not_parsed() {
 /// a map make no file that merely calls or defines such a name worth parsing.
 #[test]
 fn common_function_names_do_not_parse_every_file() {
-    let dir = tempfile::tempdir().expect("temporary directory");
+    let dir = package("names");
     let write = |path: &str, text: &str| write_file(dir.path(), path, text);
-    write("Cargo.toml", "[package]\nname = \"names\"\nversion = \"0.1.0\"\n");
     write(
         "src/lib.rs",
         "mod other;\nuse std::collections::HashMap;\n\
@@ -71,9 +84,7 @@ fn common_function_names_do_not_parse_every_file() {
              pub fn reset(&mut self) { if self.list.len() > 1 { self.list.clear() } }\n\
          }\n",
     );
-    let with = run(dir.path(), &all_rules());
-    let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..all_rules() });
-    assert_eq!(render(&with), render(&without));
+    let (with, without) = with_and_without(dir.path());
     assert_eq!((with.files_parsed, without.files_parsed), (1, 2), "`other.rs` calls `len`, `clear` and `new`");
 }
 
@@ -81,9 +92,8 @@ fn common_function_names_do_not_parse_every_file() {
 /// (or of a trait `Type`) worth parsing, not every file defining an `f`.
 #[test]
 fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
-    let dir = tempfile::tempdir().expect("temporary directory");
+    let dir = package("qualified");
     let write = |path: &str, text: &str| write_file(dir.path(), path, text);
-    write("Cargo.toml", "[package]\nname = \"qualified\"\nversion = \"0.1.0\"\n");
     write(
         "src/lib.rs",
         "mod planner;\nmod snapshot;\nuse std::collections::HashMap;\nuse std::sync::{Arc, Mutex};\n\
@@ -105,9 +115,7 @@ fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
         "pub struct Snapshot;\n\
          impl Snapshot { pub fn new<T>(table: &T) -> Snapshot { let _ = table; Snapshot } }\n",
     );
-    let with = run(dir.path(), &all_rules());
-    let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..all_rules() });
-    assert_eq!(render(&with), render(&without));
+    let (with, without) = with_and_without(dir.path());
     assert_eq!(with.findings.len(), 1, "{}", render(&with));
     assert_eq!((with.files_parsed, without.files_parsed), (2, 3), "`snapshot.rs` defines another type's `new`");
 }
