@@ -24,13 +24,16 @@ impl CallScan {
     }
 
     /// Whether the text holds one of the words anywhere and may call one of the methods
-    /// with a local as its argument, borrowed: `.m(&k)`, `.m(&*k)`, `.m(k.as_str())`,
-    /// `.m(k)` (a local bound to a key built before the call).
+    /// with a `let`-bound local as its argument, borrowed: `.m(&k)`, `.m(&*k)`,
+    /// `.m(k.as_str())`, `.m(k.as_ref())`, where the text also binds `k` as `let k = ..`
+    /// (no `mut`, `ref` or type written: the only bindings a let-bound key has).
     pub fn may_call_with_local(&self, t: &[u8]) -> bool {
         let (Some(methods), Some(words)) = (&self.methods, &self.words) else { return true };
         if !words.is_match(t) {
             return false;
         }
+        // Computed at the first candidate call: most texts have none.
+        let mut bound: Option<Bound> = None;
         methods.find_iter(t).any(|m| {
             let (s, e) = (m.start(), m.end());
             if !whole_word(t, s, e)
@@ -44,17 +47,22 @@ impl CallScan {
                 return matches!(token_after(t, e), (Near::Unsure, _));
             }
             i = skip_space(t, i + 1);
-            while matches!(t.get(i), Some(b'&' | b'*')) {
+            let mut borrowed = false;
+            while let Some(&b) = t.get(i).filter(|&&b| b == b'&' || b == b'*') {
+                borrowed |= b == b'&';
                 i = skip_space(t, i + 1);
             }
             if !t.get(i).is_some_and(|b| !b.is_ascii_digit()) {
                 return false;
             }
-            while t.get(i).is_some_and(|&b| is_ident_byte(b)) {
-                i += 1;
-            }
+            let start = i;
+            i = ident_end(t, i);
             let rest = &t[skip_space(t, i)..];
-            rest.starts_with(b")") || rest.starts_with(b".as_str()") || rest.starts_with(b".as_ref()")
+            let through = rest.starts_with(b".as_str()") || rest.starts_with(b".as_ref()");
+            if !((borrowed && rest.starts_with(b")")) || through) || i == start {
+                return false;
+            }
+            bound.get_or_insert_with(|| let_bound(t)).holds(&t[start..i])
         })
     }
 
@@ -130,4 +138,54 @@ fn argument_end(t: &[u8], open: usize) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The end of the identifier starting at `i` (`r#` and all); `i` when none starts there.
+fn ident_end(t: &[u8], mut i: usize) -> usize {
+    if t[i..].starts_with(b"r#") {
+        i += 2;
+    }
+    while t.get(i).is_some_and(|&b| is_ident_byte(b) || b >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
+/// The names a text binds as `let name =`.
+enum Bound<'t> {
+    Names(Vec<&'t [u8]>),
+    /// Some `let` is followed by what the scan does not follow (a comment): any name may be
+    /// bound.
+    Any,
+}
+
+impl Bound<'_> {
+    fn holds(&self, name: &[u8]) -> bool {
+        match self {
+            Bound::Names(names) => names.contains(&name),
+            Bound::Any => true,
+        }
+    }
+}
+
+/// Every `let name =` of the text outside `//` comment lines; `let mut`, `let ref`,
+/// `let name: T` and patterns bind no let-bound key and are left out.
+fn let_bound(t: &[u8]) -> Bound<'_> {
+    let mut names = Vec::new();
+    for s in memchr::memmem::find_iter(t, b"let") {
+        if !whole_word(t, s, s + 3) || in_comment_line(t, s) {
+            continue;
+        }
+        let i = skip_space(t, s + 3);
+        let end = ident_end(t, i);
+        let after = skip_space(t, end);
+        if t.get(i) == Some(&b'/') || (end > i && t.get(after) == Some(&b'/')) {
+            return Bound::Any;
+        }
+        let name = &t[i..end];
+        if end > i && name != b"mut" && name != b"ref" && t.get(after) == Some(&b'=') {
+            names.push(name);
+        }
+    }
+    Bound::Names(names)
 }
