@@ -90,7 +90,13 @@ fn run_with(
         all_rules.iter().copied().filter(|r| settings.is_selected(r.meta().code)).collect();
     let local: Vec<&dyn Rule> = rules.iter().copied().filter(|r| r.is_local()).collect();
     let selected: Vec<&dyn Rule> = rules.iter().map(|r| *r as &dyn Rule).collect();
-    let discovery = walk::discover(paths, settings)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.jobs)
+        .stack_size(WORKER_STACK)
+        .thread_name(|i| format!("maplint-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let discovery = pool.install(|| walk::discover(paths, settings))?;
     // A small tree is parsed whole: parsing is cheap there, and every syntax error is reported.
     let whole;
     let settings = if !settings.no_prefilter && discovery.jobs.len() < settings.prefilter_min_files {
@@ -117,7 +123,7 @@ fn run_with(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let test_packages = crate::manifest::test_packages(&roots);
+    let test_packages = pool.install(|| crate::manifest::test_packages(&roots));
     let buffer = buffer.map(|b| (walk::absolute(&cwd, b.path), b.text));
     let shared = package::Shared {
         settings,
@@ -139,12 +145,6 @@ fn run_with(
         packages.entry(job.package.clone()).or_default().push(job);
     }
     let packages: Vec<(Option<PathBuf>, Vec<&FileJob>)> = packages.into_iter().collect();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.jobs)
-        .stack_size(WORKER_STACK)
-        .thread_name(|i| format!("maplint-{i}"))
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let parts: Vec<package::PackageReport> = pool.install(|| {
         packages.par_iter().map(|(root, members)| package::run(&shared, root.as_deref(), members)).collect()
     });

@@ -58,11 +58,16 @@ impl TestPackages {
 
 /// The test packages among the packages at `roots`.
 pub fn test_packages(roots: &[&Path]) -> TestPackages {
-    let mut manifests: HashMap<PathBuf, Option<toml::Table>> = HashMap::new();
+    use rayon::prelude::*;
+    // Every manifest read below is a root's or one above a root (a workspace's, a test
+    // directory's parent package): all are read and parsed at once, in parallel.
+    let dirs: BTreeSet<&Path> = roots.iter().flat_map(|r| r.ancestors()).collect();
+    let mut manifests: HashMap<PathBuf, Option<toml::Table>> =
+        dirs.into_par_iter().map(|d| (d.to_path_buf(), read(&d.join("Cargo.toml")))).collect();
     let packages: Vec<Package> = roots
         .iter()
         .filter_map(|r| {
-            let manifest = read(&r.join("Cargo.toml"))?;
+            let manifest = manifests.get(*r)?.clone()?;
             let name = manifest.get("package")?.get("name")?.as_str()?.to_string();
             let workspace = workspace_of(r, &mut manifests);
             Some(Package { root: r, manifest, name: normal_name(&name), workspace })

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use globset::{Glob, GlobMatcher};
 
@@ -50,13 +51,13 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
         if meta.is_dir() {
             let w = walked.len();
             walked.push(absolute(&cwd, p));
-            walk_dir(p, settings, &excludes, &cwd, &mut out.skipped, &mut |path| {
+            for path in walk_dir(p, settings, &excludes, &cwd, &mut out.skipped) {
                 let abs = absolute(&cwd, &path);
                 if let std::collections::btree_map::Entry::Vacant(e) = found.entry(abs.clone()) {
                     e.insert(job(path, &cwd, true));
                     walk_of.insert(abs, w);
                 }
-            });
+            }
         } else {
             let abs = absolute(&cwd, p);
             if excludes.is_excluded(&abs) {
@@ -78,6 +79,7 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
     // inside a walked directory that the walk reached has all its files found already.
     let mut roots = BTreeSet::new();
     let mut reached = HashSet::new();
+    packages.prime(found.keys());
     for (abs, job) in found.iter_mut() {
         job.package = packages.package_of(abs);
         if let Some(root) = &job.package {
@@ -91,10 +93,8 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovery, Str
         if (0..walked.len()).any(|w| reached.contains(&(w, root.clone()))) {
             continue;
         }
-        let mut extra = Vec::new();
         let mut ignored = Vec::new();
-        walk_dir(&root, settings, &excludes, &cwd, &mut ignored, &mut |path| extra.push(path));
-        for path in extra {
+        for path in walk_dir(&root, settings, &excludes, &cwd, &mut ignored) {
             let abs = absolute(&cwd, &path);
             if found.contains_key(&abs) || packages.package_of(&abs).as_deref() != Some(&root) {
                 continue;
@@ -112,23 +112,24 @@ fn job(path: PathBuf, cwd: &Path, report: bool) -> FileJob {
     FileJob { display: display(cwd, &path), path, report, package: None }
 }
 
+/// The `.rs` files under `dir`, in path order. The walk runs on `settings.jobs` threads;
+/// the entries it cannot visit go to `skipped`.
 fn walk_dir(
     dir: &Path,
     settings: &Settings,
     excludes: &Excludes,
     cwd: &Path,
     skipped: &mut Vec<(String, String)>,
-    each: &mut dyn FnMut(PathBuf),
-) {
+) -> Vec<PathBuf> {
     let honour = !settings.no_ignore;
     if honour {
         let abs = absolute(cwd, dir);
         if let Some(bad) = abs.ancestors().find_map(blocking_ignore_file) {
             skipped.push((display(cwd, dir), format!("not walked: {} is not a regular file", display(cwd, &bad))));
-            return;
+            return Vec::new();
         }
     }
-    let blocked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let blocked = std::sync::Arc::new(Mutex::new(Vec::new()));
     let blocked_in_filter = blocked.clone();
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
@@ -140,7 +141,7 @@ fn walk_dir(
         .git_exclude(honour)
         .require_git(false)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b));
+        .threads(settings.jobs);
     let ex = excludes.clone();
     let cwd_owned = cwd.to_path_buf();
     builder.filter_entry(move |e| {
@@ -153,30 +154,41 @@ fn walk_dir(
         }
         if let Some(bad) = if is_dir && honour { blocking_ignore_file(e.path()) } else { None } {
             let reason = format!("not walked: {} is not a regular file", display(&cwd_owned, &bad));
-            if let Ok(mut b) = blocked_in_filter.lock() {
-                b.push((display(&cwd_owned, e.path()), reason));
-            }
+            lock(&blocked_in_filter).push((display(&cwd_owned, e.path()), reason));
             return false;
         }
         true
     });
-    for entry in builder.build() {
-        match entry {
-            Ok(e) => {
-                let Some(ft) = e.file_type() else { continue };
-                if ft.is_file() && e.path().extension().is_some_and(|x| x == "rs") {
-                    each(e.into_path());
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(e) => {
+                    let is_rs =
+                        e.file_type().is_some_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "rs");
+                    if is_rs {
+                        lock(&files).push(e.into_path());
+                    }
+                }
+                Err(err) => {
+                    let path = error_path(&err).map(|p| display(cwd, p)).unwrap_or_default();
+                    lock(&errors).push((path, walk_reason(&err)));
                 }
             }
-            Err(err) => {
-                let path = error_path(&err).map(|p| display(cwd, p)).unwrap_or_default();
-                skipped.push((path, walk_reason(&err)));
-            }
-        }
-    }
-    if let Ok(mut b) = blocked.lock() {
-        skipped.append(&mut b);
-    };
+            ignore::WalkState::Continue
+        })
+    });
+    skipped.append(&mut lock(&errors));
+    skipped.append(&mut lock(&blocked));
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort();
+    files
+}
+
+/// A lock that a panicking holder left poisoned still holds what was pushed before.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// An ignore file of `dir` that exists but is neither a file nor a directory: the walker
@@ -300,6 +312,23 @@ struct PackageFinder {
 }
 
 impl PackageFinder {
+    /// Reads, in parallel, the manifests that `package_of` reads for these files: each
+    /// directory above a file, from its own up to the first package root.
+    fn prime<'p>(&mut self, files: impl Iterator<Item = &'p PathBuf>) {
+        use rayon::prelude::*;
+        let mut level: BTreeSet<&Path> = files.filter_map(|f| f.parent()).collect();
+        while !level.is_empty() {
+            let unknown: Vec<&Path> = level.iter().copied().filter(|d| !self.is_package.contains_key(*d)).collect();
+            let read: Vec<bool> = unknown.par_iter().map(|d| has_package_table(&d.join("Cargo.toml"))).collect();
+            self.is_package.extend(unknown.iter().map(|d| d.to_path_buf()).zip(read));
+            level = level
+                .into_iter()
+                .filter(|d| self.is_package.get(*d) == Some(&false))
+                .filter_map(Path::parent)
+                .collect();
+        }
+    }
+
     fn package_of(&mut self, file: &Path) -> Option<PathBuf> {
         let parent = file.parent()?;
         if let Some(known) = self.of_dir.get(parent) {

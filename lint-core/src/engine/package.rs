@@ -161,7 +161,12 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
 /// Reads a file, or takes it from the cache when unchanged, and parses it when it holds a
 /// seed.
 fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<FileRecord>) -> Work<'j> {
-    let stamp = if sh.is_buffer(&abs) { None } else { std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of) };
+    // The stamp serves the cache only: without one, no `stat` is spent on it.
+    let stamp = if sh.is_buffer(&abs) || sh.cache.is_none() {
+        None
+    } else {
+        std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of)
+    };
     let usable = |r: &FileRecord| match &r.state {
         FileState::Parsed { diagnostics, .. } => diagnostics.is_some() || !job.report,
         FileState::Unparsed { for_report, .. } => !sh.settings.no_prefilter && (*for_report || !job.report),
