@@ -99,7 +99,8 @@ pub fn extract(file: &syn::File, in_test_file: bool) -> TypeFacts {
     c.visit_file(file);
     let mut out = c.out;
     out.shares = shares::collect(file, in_test_file);
-    out.async_imports = imports::async_imports(file);
+    out.async_imports.sort();
+    out.async_imports.dedup();
     out
 }
 
@@ -360,6 +361,9 @@ impl<'ast> Visit<'ast> for Collector<'ast> {
         visit::visit_expr_method_call(self, m);
     }
 
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        imports::add_async_imports(u, &mut self.out.async_imports);
+    }
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
         self.push_macro_statics(m);
         visit::visit_macro(self, m);

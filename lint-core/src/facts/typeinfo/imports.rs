@@ -3,26 +3,21 @@
 //! makes `Mutex` an async lock in that file, `use tokio::sync;` makes `sync::Mutex` one,
 //! and `use tokio::sync::*;` brings `Mutex` and `RwLock`.
 
-use syn::visit::Visit;
-
 /// Crates whose `Mutex`/`RwLock` are held across `.await`.
 pub const ASYNC_CRATES: &[&str] =
     &["tokio", "futures", "futures_util", "futures_locks", "async_lock", "async_std", "smol", "async_mutex"];
 
-/// The names imported from async crates, sorted, each once.
-pub fn async_imports(file: &syn::File) -> Vec<String> {
-    let mut c = Uses { out: Vec::new() };
-    c.visit_file(file);
-    c.out.sort();
-    c.out.dedup();
-    c.out
+/// Adds the names a `use` item imports from async crates to `out` (unsorted; the file's
+/// walk sorts them once at its end).
+pub fn add_async_imports(u: &syn::ItemUse, out: &mut Vec<String>) {
+    Uses { out }.tree(&u.tree, None, 0);
 }
 
-struct Uses {
-    out: Vec<String>,
+struct Uses<'o> {
+    out: &'o mut Vec<String>,
 }
 
-impl Uses {
+impl Uses<'_> {
     fn tree(&mut self, t: &syn::UseTree, root: Option<bool>, depth: usize) {
         if depth > 16 {
             return;
@@ -49,16 +44,8 @@ impl Uses {
     }
 }
 
-impl<'ast> Visit<'ast> for Uses {
-    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
-        self.tree(&u.tree, None, 0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn names_from_async_crates() {
         let file = syn::parse_file(
@@ -66,6 +53,6 @@ mod tests {
              use async_lock::*; fn f() { use tokio::sync::Semaphore; }",
         )
         .unwrap();
-        assert_eq!(async_imports(&file), ["AsyncMutex", "Mutex", "RwLock", "Semaphore", "lock"]);
+        assert_eq!(crate::facts::typeinfo::extract(&file, false).async_imports, ["AsyncMutex", "Mutex", "RwLock", "Semaphore", "lock"]);
     }
 }
