@@ -23,7 +23,7 @@ use crate::prefilter::Interest;
 use crate::settings::Settings;
 
 /// The first bytes of an entry file; the digit is the format's version.
-const MAGIC: &[u8; 8] = b"MAPLINT9";
+const MAGIC: &[u8; 8] = b"MAPLINTA";
 /// Magic, payload length, payload checksum.
 const HEADER: usize = 8 + 8 + 8;
 
@@ -33,11 +33,11 @@ pub enum FileState {
     /// Parsed: its facts, and its local findings when they were looked for (files read
     /// for facts only have none).
     Parsed { facts: Box<FileFacts>, diagnostics: Option<Vec<Diagnostic>> },
-    /// Not parsed: the prefilter showed it cannot matter. Its malformed suppression
-    /// comments (line, what is wrong), which are reported all the same; whether the local
-    /// rules' triggers were looked for (they are only in files whose findings are
-    /// reported).
-    Unparsed { malformed: Vec<(u32, String)>, for_report: bool },
+    /// Not parsed: the prefilter showed it cannot matter, or (`test_file`) it is test code
+    /// as a whole, held back whatever it holds. Its malformed suppression comments (line,
+    /// what is wrong), which are reported all the same; whether the local rules' triggers
+    /// were looked for (they are only in files whose findings are reported).
+    Unparsed { malformed: Vec<(u32, String)>, for_report: bool, test_file: bool },
     /// It could not be parsed or analysed: why.
     Failed(String),
 }
@@ -175,10 +175,12 @@ fn not_a_directory(dir: &Path) -> Option<&'static str> {
 }
 
 /// A hash of the settings that change what the engine stores for a file: the selected
-/// rules (local findings and the prefilter's seeds), the configured map types and the
-/// rule options.
+/// rules (local findings and the prefilter's seeds), the configured map types, the rule
+/// options, and whether test code is reported (else files that are test code as a whole
+/// are never parsed).
 fn settings_hash(settings: &Settings) -> u64 {
-    let key = format!("{:?}|{:?}|{:?}", settings.selected, settings.map_types, settings.rules);
+    let key =
+        format!("{:?}|{:?}|{:?}|{}", settings.selected, settings.map_types, settings.rules, settings.include_tests);
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 

@@ -15,7 +15,11 @@ fn entry() -> PackageEntry {
         path: "/p/src/a.rs".into(),
         stamp: None,
         hash: 4,
-        state: FileState::Unparsed { malformed: vec![(1, "unknown rule `X`".into())], for_report: true },
+        state: FileState::Unparsed {
+            malformed: vec![(1, "unknown rule `X`".into())],
+            for_report: true,
+            test_file: false,
+        },
     };
     let failed = FileRecord { path: "/p/src/b.rs".into(), stamp: None, hash: 5, state: FileState::Failed("x".into()) };
     PackageEntry { interest, files: vec![parsed, unparsed, failed] }
@@ -54,7 +58,9 @@ fn stores_under_the_version_and_settings() {
 
     let other = Settings { map_types: vec!["Registry".into()], ..Settings::default() };
     assert_eq!(Cache::new(&root, &other).load(Some(pkg)), None, "other settings, other entries");
-    let same = Settings { jobs: 7, include_tests: true, ..Settings::default() };
+    let tests = Settings { include_tests: true, ..Settings::default() };
+    assert_eq!(Cache::new(&root, &tests).load(Some(pkg)), None, "test files parsed, other entries");
+    let same = Settings { jobs: 7, ..Settings::default() };
     assert_eq!(Cache::new(&root, &same).load(Some(pkg)), Some(entry()), "settings that change no entry");
 
     // A damaged entry file is ignored, and the next store replaces it.

@@ -92,6 +92,8 @@ struct Work<'j> {
     /// The text of a file read and left unparsed, kept while the prefilter's later rounds
     /// may scan it again, so that it is read once.
     pending: Option<SourceText>,
+    /// The file is test code as a whole (`held_back`): left unparsed, it stays so.
+    test_file: bool,
 }
 
 impl Work<'_> {
@@ -105,6 +107,23 @@ impl Work<'_> {
     fn is_unparsed(&self) -> bool {
         matches!(&self.record, Ok(FileRecord { state: FileState::Unparsed { .. }, .. }))
     }
+
+    /// Left unparsed, and may be parsed by a later round.
+    fn may_parse(&self) -> bool {
+        self.is_unparsed() && !self.test_file
+    }
+}
+
+/// Whether a file is test code as a whole, known before any file is parsed, when test code
+/// is not reported: under the package's `tests/`, `benches/` or `examples/`, or in a
+/// test-support package or test-only target directory (`manifest`). No finding is reported
+/// there and its facts never count for production code (SPEC §1), so it is not parsed
+/// unless it declares a module under `#[path = ".."]`, which may place a file of the
+/// package in the module tree.
+fn held_back(sh: &Shared, job: &FileJob, abs: &Path) -> bool {
+    !sh.settings.include_tests
+        && (crate::testcode::is_test_path(abs, job.package.as_deref())
+            || sh.test_packages.is_test(job.package.as_deref(), abs))
 }
 
 /// Runs one package: `members` are its files, in path order.
@@ -162,15 +181,21 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
 /// seed.
 fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<FileRecord>) -> Work<'j> {
     // The stamp serves the cache only: without one, no `stat` is spent on it.
+    let test_file = held_back(sh, job, &abs);
     let stamp = if sh.is_buffer(&abs) || sh.cache.is_none() {
         None
     } else {
         std::fs::metadata(&job.path).ok().as_ref().and_then(Stamp::of)
     };
+    // A file that became test code as a whole, or stopped being it (its package's
+    // manifest changed), is read again.
     let usable = |r: &FileRecord| match &r.state {
-        FileState::Parsed { diagnostics, .. } => diagnostics.is_some() || !job.report,
-        FileState::Unparsed { for_report, .. } => !sh.settings.no_prefilter && (*for_report || !job.report),
-        FileState::Failed(_) => true,
+        FileState::Parsed { diagnostics, .. } => (diagnostics.is_some() || !job.report) && !test_file,
+        FileState::Unparsed { test_file: true, .. } => test_file,
+        FileState::Unparsed { for_report, .. } => {
+            !test_file && !sh.settings.no_prefilter && (*for_report || !job.report)
+        }
+        FileState::Failed(_) => !test_file,
     };
     let from_cache = |record: FileRecord, changed: bool| {
         let checked_old = matches!(record.state, FileState::Unparsed { .. });
@@ -184,6 +209,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
             cached: true,
             text: None,
             pending: None,
+            test_file,
         }
     };
     let cached = match cached.filter(|r| usable(r)) {
@@ -203,6 +229,7 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
                 cached: false,
                 text: None,
                 pending: None,
+                test_file,
             }
         }
     };
@@ -214,15 +241,31 @@ fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<Fi
         w.text = job.report.then_some(src);
         return w;
     }
-    let parsed = sh.settings.no_prefilter || sh.seeds.matches(src.text.as_bytes(), job.report);
+    let bytes = src.text.as_bytes();
+    let parsed = if test_file {
+        crate::prefilter::declares_path_module(bytes)
+    } else {
+        sh.settings.no_prefilter || sh.seeds.matches(bytes, job.report)
+    };
     let state = if parsed {
         parse(sh, job, &abs, &src)
     } else {
-        FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report }
+        FileState::Unparsed { malformed: malformed(&src.text, sh.resolve), for_report: job.report, test_file }
     };
     let record = FileRecord { path: abs.to_string_lossy().into_owned(), stamp, hash, state };
     let (text, pending) = if parsed { (job.report.then_some(src), None) } else { (None, Some(src)) };
-    Work { job, abs, record: Ok(record), changed: true, checked_old: false, parsed, cached: false, text, pending }
+    Work {
+        job,
+        abs,
+        record: Ok(record),
+        changed: true,
+        checked_old: false,
+        parsed,
+        cached: false,
+        text,
+        pending,
+        test_file,
+    }
 }
 
 /// The prefilter's later rounds: parses the files that mention the package's names of
@@ -246,7 +289,7 @@ fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Int
             grow(&mut base, works.iter().filter_map(Work::facts));
         }
         let ix = with_declarations(&base, works.iter().filter_map(Work::facts));
-        let wanted = |old: bool| works.iter().any(|w| w.is_unparsed() && w.checked_old == old);
+        let wanted = |old: bool| works.iter().any(|w| w.may_parse() && w.checked_old == old);
         let matcher = |wanted: bool, since: Option<&Interest>| {
             wanted.then(|| Matcher::new(&since.map_or_else(|| ix.clone(), |l| ix.minus(l))))
         };
@@ -254,7 +297,7 @@ fn rounds(sh: &Shared, root: Option<&Path>, works: &mut [Work], old: Option<&Int
         let since_old = matcher(wanted(true), old);
         let added: usize = works
             .par_iter_mut()
-            .filter(|w| w.is_unparsed())
+            .filter(|w| w.may_parse())
             .map(|w| {
                 let m = if w.checked_old { &since_old } else { &fresh };
                 w.checked_old = false;
@@ -291,7 +334,7 @@ fn ancestors(sh: &Shared, root: Option<&Path>, works: &mut [Work], ancestry: &mu
         let wanted = &ancestry.wanted;
         let added: usize = works
             .par_iter_mut()
-            .filter(|w| w.is_unparsed() && wanted.contains(&w.abs))
+            .filter(|w| w.may_parse() && wanted.contains(&w.abs))
             .map(|w| usize::from(rescan(sh, w, &crate::prefilter::declares_module_file)))
             .sum();
         if added == 0 {

@@ -53,6 +53,9 @@ mod tests {
              use async_lock::*; fn f() { use tokio::sync::Semaphore; }",
         )
         .unwrap();
-        assert_eq!(crate::facts::typeinfo::extract(&file, false).async_imports, ["AsyncMutex", "Mutex", "RwLock", "Semaphore", "lock"]);
+        assert_eq!(
+            crate::facts::typeinfo::extract(&file, false).async_imports,
+            ["AsyncMutex", "Mutex", "RwLock", "Semaphore", "lock"]
+        );
     }
 }
