@@ -8,7 +8,9 @@
 #   touched      maplint with its cache, after `touch` of one file before each run
 #   edited       maplint with its cache, after a line is added to one file before each run
 # then checks that cold, --no-prefilter, warm, touched and edited runs print the same
-# findings, byte for byte.
+# findings, byte for byte. Parse-only and cold runs alternate, pair by pair, so that a
+# change of the machine's load between runs reaches both; the ratio of each pair is
+# printed, with their median.
 #
 #   benches/speed.sh [CORPUS_DIR]
 #
@@ -72,12 +74,37 @@ BYTES=$(echo "$COUNT" | awk '{ print $6 }')
 MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 
+# pairs JOBS: RUNS pairs of runs, parse-only then cold, back to back, so that both see the
+# same load; prints "base_median base_peak_rss cold_median cold_peak_rss ratio_median
+# ratios...", the ratios being cold's wall over parse-only's within each pair.
+pairs() {
+  local j=$1
+  echo "running parse-only and cold -j $j, interleaved ($RUNS pairs) ..." >&2
+  : >"$TMP/pairs"
+  local base_peak=0 cold_peak=0
+  for _ in $(seq "$RUNS"); do
+    read -r bw brss < <(one "$BASELINE" -j "$j" "$CORPUS")
+    read -r cw crss < <(one "$MAPLINT" --no-cache -j "$j" --format concise "$CORPUS")
+    echo "$bw $cw" >>"$TMP/pairs"
+    if [ "$brss" -gt "$base_peak" ]; then base_peak=$brss; fi
+    if [ "$crss" -gt "$cold_peak" ]; then cold_peak=$crss; fi
+  done
+  local median='{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  local bm cm rm ratios
+  bm=$(awk '{ print $1 }' "$TMP/pairs" | sort -n | awk "$median")
+  cm=$(awk '{ print $2 }' "$TMP/pairs" | sort -n | awk "$median")
+  ratios=$(awk '{ printf "%.2f ", $2 / $1 }' "$TMP/pairs")
+  rm=$(awk '{ print $2 / $1 }' "$TMP/pairs" | sort -n | awk "$median")
+  echo "$bm $base_peak $cm $cold_peak $rm $ratios"
+}
+
 RESULTS=()
+PAIRS=()
 for j in $JOBS; do
-  read -r base_wall base_rss < <(row parse-only "$j" : "$BASELINE" -j "$j" "$CORPUS")
+  read -r base_wall base_rss cold_wall rss ratio ratios < <(pairs "$j")
   RESULTS+=("parse-only $j $base_wall $base_rss $base_wall -")
-  read -r cold_wall rss < <(row cold "$j" : "$MAPLINT" --no-cache -j "$j" --format concise "$CORPUS")
   RESULTS+=("cold $j $cold_wall $rss $base_wall -")
+  PAIRS+=("$(printf -- "-j %s: cold over parse-only, pair by pair: %s(median %.2f)" "$j" "$ratios" "$ratio")")
   rm -rf "$CACHE"
   one "$MAPLINT" --cache-dir "$CACHE" -j "$j" --format concise "$CORPUS" >/dev/null
   read -r wall rss < <(row warm "$j" : "$MAPLINT" --cache-dir "$CACHE" -j "$j" --format concise "$CORPUS")
@@ -143,6 +170,7 @@ for r in "${RESULTS[@]}"; do
     }'
 done
 echo "(/parse: wall time over parse-only's with the same threads; x faster: cold's wall time over this one's)"
+printf "%s\n" "${PAIRS[@]}"
 echo
 echo "identity of the findings (--format concise):"
 printf "%s" "$IDENTITY"
