@@ -121,12 +121,12 @@ fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
 }
 
 /// A file that is test code as a whole (under `tests/`, `benches/` or `examples/`) reports
-/// nothing and its facts never count, so it is not parsed, with the prefilter or without,
-/// unless test code is reported: its syntax error is then reported too. One that declares
-/// a module under `#[path = ".."]` is parsed all the same (it may place a file in the
-/// module tree).
+/// nothing and its facts never count, so the prefilter does not parse it unless test code
+/// is reported; without the prefilter it is parsed, and its syntax error reported. One
+/// that declares a module under `#[path = ".."]` is parsed all the same (it may place a
+/// file in the module tree).
 #[test]
-fn test_files_are_not_parsed_unless_test_code_is_reported() {
+fn the_prefilter_holds_test_files_back_unless_test_code_is_reported() {
     let dir = package("held");
     let grows = "use std::collections::HashMap;\nstatic M: std::sync::Mutex<Option<HashMap<u8, u8>>> = \
                  std::sync::Mutex::new(None);\npub fn put() { M.lock().unwrap().get_or_insert_with(HashMap::new).insert(1, 1); }\n";
@@ -134,13 +134,20 @@ fn test_files_are_not_parsed_unless_test_code_is_reported() {
     write_file(dir.path(), "tests/it.rs", "use std::collections::HashMap;\nfn broken( {}\n");
     write_file(dir.path(), "benches/b.rs", grows);
     write_file(dir.path(), "examples/e.rs", "#[path = \"../src/lib.rs\"]\nmod lib;\nfn main() {}\n");
-    let (with, without) = with_and_without(dir.path());
-    assert_eq!((with.files_parsed, without.files_parsed), (2, 2), "src/lib.rs and examples/e.rs");
-    assert!(with.skipped.is_empty(), "{:?}", with.skipped);
-    let tests = lint_core::Settings { include_tests: true, ..all_rules() };
-    let report = run(dir.path(), &tests);
-    assert_eq!(report.files_parsed, 4);
-    let skipped: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
-    assert_eq!(skipped, ["syntax error at 2:10: cannot tokenize"]);
-    assert_eq!(render(&report), render(&run(dir.path(), &lint_core::Settings { no_prefilter: true, ..tests.clone() })));
+    let reasons = |r: &lint_core::Report| r.skipped.iter().map(|s| s.reason.clone()).collect::<Vec<_>>();
+    let broken = ["syntax error at 2:10: cannot tokenize"];
+    for include_tests in [false, true] {
+        let on = lint_core::Settings { include_tests, ..all_rules() };
+        let with = run(dir.path(), &on);
+        let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..on.clone() });
+        assert_eq!(format!("{:?}", with.findings), format!("{:?}", without.findings));
+        assert_eq!(without.files_parsed, 4);
+        assert_eq!(reasons(&without), broken);
+        if include_tests {
+            assert_eq!((with.files_parsed, reasons(&with)), (4, broken.map(String::from).to_vec()));
+        } else {
+            assert_eq!(with.files_parsed, 2, "src/lib.rs, and examples/e.rs for its `#[path]` module");
+            assert!(with.skipped.is_empty(), "{:?}", with.skipped);
+        }
+    }
 }

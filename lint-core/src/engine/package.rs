@@ -114,14 +114,16 @@ impl Work<'_> {
     }
 }
 
-/// Whether a file is test code as a whole, known before any file is parsed, when test code
-/// is not reported: under the package's `tests/`, `benches/` or `examples/`, or in a
-/// test-support package or test-only target directory (`manifest`). No finding is reported
-/// there and its facts never count for production code (SPEC §1), so it is not parsed
-/// unless it declares a module under `#[path = ".."]`, which may place a file of the
-/// package in the module tree.
+/// Whether the prefilter holds a file back as test code as a whole, known before any file
+/// is parsed, when test code is not reported: under the package's `tests/`, `benches/` or
+/// `examples/`, or in a test-support package or test-only target directory (`manifest`).
+/// No finding is reported there and its facts never count for production code (SPEC §1),
+/// so it is not parsed unless it declares a module under `#[path = ".."]`, which may place
+/// a file of the package in the module tree. Without the prefilter (and on small trees)
+/// every file is parsed, and every syntax error reported.
 fn held_back(sh: &Shared, job: &FileJob, abs: &Path) -> bool {
     !sh.settings.include_tests
+        && !sh.settings.no_prefilter
         && (crate::testcode::is_test_path(abs, job.package.as_deref())
             || sh.test_packages.is_test(job.package.as_deref(), abs))
 }
