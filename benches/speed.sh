@@ -35,8 +35,9 @@ fi
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/maplint-speed.XXXXXX")
 CACHE="$TMP/cache"
-# The edited file: the first file of the corpus that names a map type, so it is parsed.
-EDITED=$(grep -rl --include='*.rs' HashMap "$CORPUS" | sort | head -n 1)
+# The edited file: the first file of the corpus that names a map type, so it is parsed
+# (`sed` reads every line: `head` would leave `sort` to die of SIGPIPE under pipefail).
+EDITED=$(grep -rl --include='*.rs' HashMap "$CORPUS" | sort | sed -n 1p)
 cp -p "$EDITED" "$TMP/edited.orig"
 restore() { cp -p "$TMP/edited.orig" "$EDITED"; rm -rf "$TMP"; }
 trap restore EXIT
