@@ -128,11 +128,12 @@ fn a_call_qualified_by_a_type_parses_only_that_type_s_impls() {
 #[test]
 fn the_prefilter_holds_test_files_back_unless_test_code_is_reported() {
     let dir = package("held");
-    let grows = "use std::collections::HashMap;\nstatic M: std::sync::Mutex<Option<HashMap<u8, u8>>> = \
-                 std::sync::Mutex::new(None);\npub fn put() { M.lock().unwrap().get_or_insert_with(HashMap::new).insert(1, 1); }\n";
+    let grows = "use std::collections::HashMap;\nuse std::sync::{LazyLock, Mutex};\n\
+                 static SEEN: LazyLock<Mutex<HashMap<u64, u64>>> = LazyLock::new(Default::default);\n\
+                 pub fn see(id: u64) {\n    SEEN.lock().unwrap().insert(id, id);\n}\n";
     write_file(dir.path(), "src/lib.rs", grows);
     write_file(dir.path(), "tests/it.rs", "use std::collections::HashMap;\nfn broken( {}\n");
-    write_file(dir.path(), "benches/b.rs", grows);
+    write_file(dir.path(), "benches/b.rs", &grows.replace("SEEN", "TRIED"));
     write_file(dir.path(), "examples/e.rs", "#[path = \"../src/lib.rs\"]\nmod lib;\nfn main() {}\n");
     let reasons = |r: &lint_core::Report| r.skipped.iter().map(|s| s.reason.clone()).collect::<Vec<_>>();
     let broken = ["syntax error at 2:10: cannot tokenize"];
@@ -141,6 +142,17 @@ fn the_prefilter_holds_test_files_back_unless_test_code_is_reported() {
         let with = run(dir.path(), &on);
         let without = run(dir.path(), &lint_core::Settings { no_prefilter: true, ..on.clone() });
         assert_eq!(format!("{:?}", with.findings), format!("{:?}", without.findings));
+        // The static grown in `src/lib.rs` is reported; the one in `benches/b.rs` only when
+        // test code is.
+        let root = dir.path().to_string_lossy().into_owned();
+        let mut found: Vec<String> =
+            with.findings.iter().map(|f| format!("{} {}", f.code, f.path.trim_start_matches(root.as_str()))).collect();
+        found.sort();
+        let mut expected = vec!["ML001 /src/lib.rs".to_string()];
+        if include_tests {
+            expected.insert(0, "ML001 /benches/b.rs".to_string());
+        }
+        assert_eq!(found, expected);
         assert_eq!(without.files_parsed, 4);
         assert_eq!(reasons(&without), broken);
         if include_tests {

@@ -182,8 +182,8 @@ pub(super) fn run(sh: &Shared, root: Option<&Path>, members: &[&FileJob]) -> Pac
 /// Reads a file, or takes it from the cache when unchanged, and parses it when it holds a
 /// seed.
 fn first_pass<'j>(sh: &Shared, job: &'j FileJob, abs: PathBuf, cached: Option<FileRecord>) -> Work<'j> {
-    // The stamp serves the cache only: without one, no `stat` is spent on it.
     let test_file = held_back(sh, job, &abs);
+    // The stamp serves the cache only: without one, no `stat` is spent on it.
     let stamp = if sh.is_buffer(&abs) || sh.cache.is_none() {
         None
     } else {
